@@ -1,0 +1,26 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import { satteri } from '@astrojs/markdown-satteri';
+import { headingAnchors } from './src/lib/heading-anchors.mjs';
+
+const siteUrl = (process.env.SITE_URL || 'https://blog.daon-edu.example').replace(/\/+$/, '');
+
+export default defineConfig({
+  site: siteUrl,
+  trailingSlash: 'always',
+  outDir: process.env.OUT_DIR || 'dist',
+  // Tests give each build its own cache so fixture sites never share a content store.
+  cacheDir: process.env.ASTRO_CACHE_DIR || './node_modules/.astro',
+  markdown: {
+    processor: satteri({
+      hastPlugins: [headingAnchors],
+      features: {
+        gfm: { footnotes: { label: '각주', backLabel: (n) => `본문의 ${n}번 각주 위치로 돌아가기` } },
+      },
+    }),
+    shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' } },
+  },
+  integrations: [mdx(), sitemap()],
+});

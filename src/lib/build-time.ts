@@ -1,0 +1,16 @@
+/**
+ * "Now" for this build, captured once when the module is first loaded so every page, feed and
+ * index of one build agrees on what is published. `BUILD_TIME` (ISO date-time) overrides it
+ * for tests, previews and the hourly scheduled rebuild.
+ */
+function readBuildTime(): Date {
+  const raw = process.env.BUILD_TIME;
+  if (!raw) return new Date();
+  const date = new Date(raw);
+  if (Number.isNaN(date.getTime())) {
+    throw new Error(`BUILD_TIME: "${raw}" is not a date; expected an ISO date-time such as 2010-08-10T09:00:00+09:00`);
+  }
+  return date;
+}
+
+export const buildTime: Date = readBuildTime();

@@ -1,0 +1,58 @@
+/**
+ * Pagination for every list (home, category, tag, author): page 1 lives at the list's base URL,
+ * page n at `<base>page/<n>/`. One rule, so links and routes always agree.
+ */
+export interface PageInfo {
+  current: number;
+  total: number;
+  /** URL of each page, index 0 = page 1. */
+  urls: string[];
+  prevUrl?: string;
+  nextUrl?: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  page: PageInfo;
+}
+
+/** URL of page `n` of the list at `base` ("/" or "/categories/marketing/"). */
+export function pageUrl(base: string, n: number): string {
+  return n <= 1 ? base : `${base}page/${n}/`;
+}
+
+/** The `[...page]` route parameter of page `n`: undefined for page 1, "page/n" after it. */
+export function pageParam(n: number): string | undefined {
+  return n <= 1 ? undefined : `page/${n}`;
+}
+
+/** Splits `items` into pages of `size`. An empty list still has page 1 (it shows an empty state). */
+export function paginate<T>(items: T[], size: number, base: string): Page<T>[] {
+  if (!Number.isInteger(size) || size < 1) throw new Error(`page size must be a positive integer, got ${size}`);
+  const total = Math.max(1, Math.ceil(items.length / size));
+  const urls = Array.from({ length: total }, (_, i) => pageUrl(base, i + 1));
+  return urls.map((_, i) => ({
+    items: items.slice(i * size, (i + 1) * size),
+    page: {
+      current: i + 1,
+      total,
+      urls,
+      prevUrl: i > 0 ? urls[i - 1] : undefined,
+      nextUrl: i < total - 1 ? urls[i + 1] : undefined,
+    },
+  }));
+}
+
+/** getStaticPaths entries for a paginated list; `params` are the list's own route params. */
+export function paginatedPaths<T, P extends Record<string, string>, X extends object>(
+  items: T[],
+  size: number,
+  base: string,
+  params: P,
+  props: X,
+) {
+  return paginate(items, size, base).map((p) => ({
+    params: { ...params, page: pageParam(p.page.current) },
+    props: { ...props, ...p },
+  }));
+}

@@ -1,0 +1,6 @@
+/** Twitter web-intent link: opens the tweet composer with the title and URL filled in; no script needed. */
+export function twitterShareUrl(text: string, url: string, via?: string): string {
+  const params = new URLSearchParams({ text, url });
+  if (via) params.set('via', via);
+  return `https://twitter.com/intent/tweet?${params.toString()}`;
+}

@@ -1,0 +1,43 @@
+/**
+ * URL slugs for tags and the related-posts ranking. Pure functions, unit-tested.
+ */
+
+/** A tag's URL segment: trimmed, lower-cased, spaces to "-". Hangul stays (the browser shows it; the URL percent-encodes it). */
+export function tagSlug(tag: string): string {
+  return tag
+    .normalize('NFC')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s/?#%\\]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+}
+
+interface Relatable {
+  id: string;
+  data: { tags: string[]; category: string; pubDate: Date };
+}
+
+/**
+ * Up to `limit` posts related to `post`: those sharing the most tags first, then those in the
+ * same category, newest first within a rank. Posts sharing nothing are not related.
+ */
+export function relatedPosts<T extends Relatable>(post: T, candidates: T[], limit: number): T[] {
+  const tags = new Set(post.data.tags.map(tagSlug));
+  return candidates
+    .filter((c) => c.id !== post.id)
+    .map((c) => ({
+      post: c,
+      shared: c.data.tags.filter((t) => tags.has(tagSlug(t))).length,
+      sameCategory: c.data.category === post.data.category ? 1 : 0,
+    }))
+    .filter((r) => r.shared > 0 || r.sameCategory > 0)
+    .sort(
+      (a, b) =>
+        b.shared - a.shared ||
+        b.sameCategory - a.sameCategory ||
+        b.post.data.pubDate.getTime() - a.post.data.pubDate.getTime() ||
+        a.post.id.localeCompare(b.post.id),
+    )
+    .slice(0, limit)
+    .map((r) => r.post);
+}
