@@ -4,6 +4,8 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
 import { headingAnchors } from './src/lib/heading-anchors.mjs';
+import searchIndex from './src/integrations/search-index.ts';
+import previewUnpublished from './src/integrations/preview-unpublished.ts';
 
 const siteUrl = (process.env.SITE_URL || 'https://blog.daon-edu.example').replace(/\/+$/, '');
 
@@ -22,5 +24,5 @@ export default defineConfig({
     }),
     shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' } },
   },
-  integrations: [mdx(), sitemap()],
+  integrations: [previewUnpublished(), mdx(), sitemap(), searchIndex()],
 });

@@ -24,7 +24,8 @@ export function headingAnchors() {
           id = slugger.slug(ctx.textContent(node));
           ctx.setProperty(node, 'id', id);
         }
-        if (!ANCHORED.has(node.tagName)) return;
+        // The GFM footnotes heading is screen-reader-only; a link to it helps no one.
+        if (!ANCHORED.has(node.tagName) || id === 'footnote-label') return;
         ctx.appendChild(node, {
           type: 'element',
           tagName: 'a',

@@ -8,7 +8,7 @@ export type Post = CollectionEntry<'posts'>;
 export type AuthorEntry = CollectionEntry<'authors'>;
 
 /** Drafts and scheduled posts are previewed by `npm run dev` only, never written by a build. */
-const previewUnpublished = import.meta.env.DEV;
+const previewUnpublished = import.meta.env.PREVIEW_UNPUBLISHED === true;
 
 let cache: Promise<Post[]> | undefined;
 

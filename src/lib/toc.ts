@@ -1,6 +1,8 @@
 /** A table of contents is worth it from this many section (h2) headings on. */
 export const TOC_MIN_SECTIONS = 3;
 
+const FOOTNOTES_SLUG = 'footnote-label';
+
 export interface Heading {
   depth: number;
   slug: string;
@@ -19,6 +21,8 @@ export interface TocItem {
  */
 export function tableOfContents(headings: Heading[]): TocItem[] {
   const clean = (text: string) => text.replace(/\s*#$/, '').trim();
+  // The GFM footnotes section brings its own (visually hidden) h2; it is not a section of the post.
+  headings = headings.filter((h) => h.slug !== FOOTNOTES_SLUG);
   if (headings.filter((h) => h.depth === 2).length < TOC_MIN_SECTIONS) return [];
   const items: TocItem[] = [];
   for (const h of headings) {

@@ -14,8 +14,8 @@ export interface FixturePost {
 
 export interface FixtureContent {
   posts: FixturePost[];
-  /** Extra files: path under the content folder -> text. */
-  files?: Record<string, string>;
+  /** Extra files: path under the content folder -> text or bytes. */
+  files?: Record<string, string | Uint8Array>;
   /** Copy the example surveys and benchmarks (content/surveys, content/benchmarks). */
   withExampleSurveys?: boolean;
 }

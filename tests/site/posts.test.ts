@@ -1,0 +1,175 @@
+import { describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import yaml from 'js-yaml';
+import { htmlPages, page } from '../support/html';
+import { root } from '../support/build-site';
+import { EXAMPLE_BUILD_TIME } from '../support/sites';
+
+const site = 'example';
+
+interface Source {
+  slug: string;
+  data: Record<string, any>;
+  body: string;
+}
+
+/** The example posts as a writer wrote them, read straight from content/posts. */
+function examplePosts(): Source[] {
+  const dir = join(root, 'content/posts');
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    const file = statSync(path).isDirectory() ? join(path, 'index.mdx') : path;
+    if (!/\.mdx?$/.test(file)) return [];
+    const text = readFileSync(file, 'utf8');
+    const [, front = '', body = ''] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text) ?? [];
+    return [{ slug: name.replace(/\.mdx?$/, ''), data: yaml.load(front) as Record<string, any>, body }];
+  });
+}
+
+const now = new Date(EXAMPLE_BUILD_TIME);
+const asDate = (v: unknown) => (v instanceof Date ? v : new Date(String(v)));
+const published = examplePosts().filter((p) => !p.data.draft && asDate(p.data.pubDate) <= now);
+/** "2010-08-10" -> "2010. 8. 10." computed independently of the site's code. */
+const korean = (v: unknown) => {
+  const [y, m, d] = asDate(v).toISOString().slice(0, 10).split('-').map(Number);
+  return `${y}. ${m}. ${d}.`;
+};
+
+describe('post pages', () => {
+  it('the example has 8+ published posts in all five categories, a draft and a scheduled post', () => {
+    const all = examplePosts();
+    expect(published.length).toBeGreaterThanOrEqual(8);
+    expect(new Set(published.map((p) => p.data.category)).size).toBe(5);
+    expect(all.some((p) => p.data.draft === true)).toBe(true);
+    expect(all.some((p) => !p.data.draft && asDate(p.data.pubDate) > now)).toBe(true);
+  });
+
+  it('every published post has a page with its title, Korean dates, author, category, tags and reading time', () => {
+    for (const post of published) {
+      const $ = page(site, `/posts/${post.slug}/`);
+      expect($('h1').text().trim(), post.slug).toBe(post.data.title);
+      const times = $('article header time').map((_, el) => $(el).text()).get();
+      expect(times[0], post.slug).toBe(korean(post.data.pubDate));
+      if (post.data.updatedDate) expect(times[1], post.slug).toBe(korean(post.data.updatedDate));
+      else expect(times).toHaveLength(1);
+      expect($('article .meta').text()).toMatch(/\d+분 읽기/);
+      expect($(`article a[href="/categories/${post.data.category}/"]`).length, post.slug).toBeGreaterThan(0);
+      expect($(`.author-card a[href="/authors/${post.data.author}/"]`).length, post.slug).toBe(1);
+      for (const tag of post.data.tags ?? []) expect($('ul.tags').text(), post.slug).toContain(`#${tag}`);
+    }
+  });
+
+  it('a table of contents appears exactly on posts with three or more sections', () => {
+    let withToc = 0;
+    for (const post of published) {
+      const sections = post.body.split('\n').filter((l) => /^## /.test(l)).length;
+      const $ = page(site, `/posts/${post.slug}/`);
+      expect($('nav.toc').length, post.slug).toBe(sections >= 3 ? 1 : 0);
+      if (sections >= 3) {
+        withToc++;
+        expect($('nav.toc > ol > li').length).toBe(sections);
+      }
+    }
+    expect(withToc).toBeGreaterThan(0);
+  });
+
+  it('headings have ids and a self-link', () => {
+    const $ = page(site, `/posts/${published.find((p) => /^## /m.test(p.body))!.slug}/`);
+    const h2 = $('.prose h2').first();
+    expect(h2.attr('id')).toBeTruthy();
+    expect(h2.find('a.heading-anchor').attr('href')).toBe(`#${h2.attr('id')}`);
+  });
+
+  it('previous/next links walk the posts in date order', () => {
+    const order = [...published].sort((a, b) => asDate(b.data.pubDate).getTime() - asDate(a.data.pubDate).getTime() || a.slug.localeCompare(b.slug));
+    order.forEach((post, i) => {
+      const $ = page(site, `/posts/${post.slug}/`);
+      const prev = $('.post-nav a[rel="prev"]').attr('href');
+      const next = $('.post-nav a[rel="next"]').attr('href');
+      expect(prev, post.slug).toBe(order[i + 1] ? `/posts/${order[i + 1]!.slug}/` : undefined);
+      expect(next, post.slug).toBe(i > 0 ? `/posts/${order[i - 1]!.slug}/` : undefined);
+    });
+  });
+
+  it('related posts share a tag or the category, at most three', () => {
+    let shown = 0;
+    for (const post of published) {
+      const $ = page(site, `/posts/${post.slug}/`);
+      const links = $('.related a').map((_, el) => $(el).attr('href')!).get();
+      expect(links.length).toBeLessThanOrEqual(3);
+      shown += links.length;
+      for (const href of links) {
+        const other = published.find((p) => `/posts/${p.slug}/` === href)!;
+        expect(other, href).toBeDefined();
+        const shares = (other.data.tags ?? []).some((t: string) => (post.data.tags ?? []).includes(t)) || other.data.category === post.data.category;
+        expect(shares, `${post.slug} -> ${href}`).toBe(true);
+      }
+    }
+    expect(shown).toBeGreaterThan(0);
+  });
+
+  it('has a Twitter share link with the canonical URL, and no script', () => {
+    const post = published[0]!;
+    const $ = page(site, `/posts/${post.slug}/`);
+    const share = new URL($('a[href^="https://twitter.com/intent/tweet"]').attr('href')!);
+    expect(share.searchParams.get('url')).toBe($('link[rel="canonical"]').attr('href'));
+    expect(share.searchParams.get('text')).toBe(post.data.title);
+  });
+
+  it('the hero image is optimised by astro:assets and keeps its alt text', () => {
+    const post = published.find((p) => p.data.heroImage)!;
+    expect(post).toBeDefined();
+    const img = page(site, `/posts/${post.slug}/`)('img.hero');
+    expect(img.attr('alt')).toBe(post.data.heroAlt);
+    expect(img.attr('src')).toMatch(/^\/_astro\/.+\.webp$/);
+    expect(img.attr('width')).toBeTruthy();
+  });
+
+  it('renders GitHub-flavoured Markdown with Korean footnote labels', () => {
+    const pages = published.map((p) => page(site, `/posts/${p.slug}/`));
+    const some = (selector: string) => pages.some(($) => $(`.prose ${selector}`).length > 0);
+    expect(some('table')).toBe(true);
+    expect(some('del')).toBe(true);
+    expect(some('input[type="checkbox"]')).toBe(true);
+    expect(some('section.footnotes')).toBe(true);
+    expect(some('pre.astro-code')).toBe(true);
+    const $ = pages.find(($) => $('.prose section.footnotes').length > 0)!;
+    expect($('#footnote-label').text()).toBe('각주');
+    expect($('.footnotes a[data-footnote-backref]').first().attr('aria-label')).toMatch(/^본문의 \d+번 각주 위치로 돌아가기$/);
+    expect($('html').text()).not.toMatch(/Footnotes|Back to reference/);
+    // Autolink literal: a bare URL in the text became a link whose text is the URL.
+    expect(pages.some(($) => $('.prose a').filter((_, a) => /^https?:\/\//.test($(a).text()) && $(a).text() === $(a).attr('href')).length > 0)).toBe(true);
+  });
+
+  it('head has title pattern, description, canonical, Open Graph, Twitter card and BlogPosting JSON-LD', () => {
+    const post = published[0]!;
+    const $ = page(site, `/posts/${post.slug}/`);
+    expect($('title').text()).toBe(`${post.data.title} | 다온에듀 소셜 블로그`);
+    expect($('meta[name="description"]').attr('content')).toBe(post.data.description);
+    expect($('link[rel="canonical"]').attr('href')).toBe(`https://blog.daon-edu.example/posts/${post.slug}/`);
+    expect($('meta[property="og:locale"]').attr('content')).toBe('ko_KR');
+    expect($('meta[property="og:type"]').attr('content')).toBe('article');
+    expect($('meta[property="og:image"]').attr('content')).toMatch(/^https:\/\/blog\.daon-edu\.example\/.+\.png$/);
+    expect($('meta[name="twitter:card"]').attr('content')).toBe('summary_large_image');
+    expect($('link[rel="alternate"][type="application/rss+xml"]').attr('href')).toBe('/rss.xml');
+    const ld = JSON.parse($('script[type="application/ld+json"]').text());
+    expect(ld['@type']).toBe('BlogPosting');
+    expect(ld.headline).toBe(post.data.title);
+    expect(new Date(ld.datePublished).getTime()).toBe(asDate(post.data.pubDate).getTime() - 9 * 3600 * 1000);
+  });
+});
+
+describe('no JavaScript on ordinary pages', () => {
+  it('home, posts, lists, archive and author pages have no <script> but JSON-LD', () => {
+    const ordinary = htmlPages(site).filter((p) => /^\/(page\/|posts\/|categories\/|tags\/|authors\/|archive\/|$)/.test(p));
+    expect(ordinary.length).toBeGreaterThan(20);
+    const offenders = ordinary.filter((p) => {
+      const $ = page(site, p);
+      return $('script').filter((_, s) => $(s).attr('type') !== 'application/ld+json').length > 0;
+    });
+    // Posts that embed a survey chart load the chart module; every other page has none.
+    const chartPosts = published.filter((p) => /<Survey(Chart|Comparison)/.test(p.body)).map((p) => `/posts/${p.slug}/`);
+    expect(offenders.filter((p) => !chartPosts.includes(p))).toEqual([]);
+  });
+});
