@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { pageParam, pageUrl, paginate, paginatedPaths } from '../../src/lib/pagination';
+
+const items = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
+
+describe('pagination', () => {
+  it('page 1 is the list URL, later pages live under page/n/', () => {
+    expect(pageUrl('/', 1)).toBe('/');
+    expect(pageUrl('/', 2)).toBe('/page/2/');
+    expect(pageUrl('/tags/트위터/', 3)).toBe('/tags/트위터/page/3/');
+    expect(pageParam(1)).toBeUndefined();
+    expect(pageParam(2)).toBe('page/2');
+  });
+
+  it.each([
+    [0, 1, [0]],
+    [1, 1, [1]],
+    [6, 1, [6]],
+    [7, 2, [6, 1]],
+    [12, 2, [6, 6]],
+    [13, 3, [6, 6, 1]],
+  ])('%i items at 6 per page make %i pages', (n, pages, sizes) => {
+    const result = paginate(items(n), 6, '/');
+    expect(result).toHaveLength(pages);
+    expect(result.map((p) => p.items.length)).toEqual(sizes);
+    expect(result[0]!.page.prevUrl).toBeUndefined();
+    expect(result.at(-1)!.page.nextUrl).toBeUndefined();
+  });
+
+  it('links neighbours and keeps order', () => {
+    const [first, second] = paginate(items(7), 6, '/categories/marketing/');
+    expect(first!.page.nextUrl).toBe('/categories/marketing/page/2/');
+    expect(second!.page.prevUrl).toBe('/categories/marketing/');
+    expect(second!.items).toEqual([7]);
+  });
+
+  it('refuses a page size that is not a positive integer', () => {
+    expect(() => paginate([], 0, '/')).toThrow(/positive integer/);
+    expect(() => paginate([], 2.5, '/')).toThrow(/positive integer/);
+  });
+
+  it('produces route params and props', () => {
+    const paths = paginatedPaths(items(7), 6, '/authors/kim/', { id: 'kim' }, { extra: 1 });
+    expect(paths.map((p) => p.params)).toEqual([
+      { id: 'kim', page: undefined },
+      { id: 'kim', page: 'page/2' },
+    ]);
+    expect(paths[1]!.props.extra).toBe(1);
+  });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { tableOfContents } from '../../src/lib/toc';
+import { jsonForScript } from '../../src/lib/json-script';
+import { absoluteUrl, pageTitle } from '../../src/lib/urls';
+import { twitterShareUrl } from '../../src/lib/share';
+import { groupByMonth } from '../../src/lib/archive';
+
+describe('table of contents', () => {
+  const h = (depth: number, text: string) => ({ depth, slug: text, text: `${text} #` });
+  it('needs three sections', () => {
+    expect(tableOfContents([h(2, 'a'), h(2, 'b')])).toEqual([]);
+    expect(tableOfContents([h(2, 'a'), h(2, 'b'), h(2, 'footnote-label')].map((x, i) => (i === 2 ? { ...x, slug: 'footnote-label' } : x)))).toEqual([]);
+  });
+  it('nests h3 under h2 and drops the "#" self-link text', () => {
+    const toc = tableOfContents([h(2, 'a'), h(3, 'a1'), h(2, 'b'), h(2, 'c'), h(4, 'deep')]);
+    expect(toc.map((i) => i.text)).toEqual(['a', 'b', 'c']);
+    expect(toc[0]!.children.map((i) => i.text)).toEqual(['a1']);
+  });
+});
+
+describe('JSON inside a script element', () => {
+  it('cannot close the element and still parses to the same value', () => {
+    const value = { label: '</script><script>alert(1)</script>', other: '<!-- & \u2028' };
+    const text = jsonForScript(value);
+    expect(text).not.toMatch(/<\/script|<!--/i);
+    expect(JSON.parse(text)).toEqual(value);
+  });
+});
+
+describe('URLs and titles', () => {
+  it('absolutises against the site URL', () => {
+    expect(absoluteUrl('/posts/a/', 'https://blog.example')).toBe('https://blog.example/posts/a/');
+    expect(absoluteUrl('https://other.example/x', 'https://blog.example')).toBe('https://other.example/x');
+    expect(absoluteUrl('/tags/트위터/', 'https://blog.example')).toBe('https://blog.example/tags/%ED%8A%B8%EC%9C%84%ED%84%B0/');
+  });
+  it('titles pages "page | site"', () => {
+    expect(pageTitle('글', '사이트')).toBe('글 | 사이트');
+    expect(pageTitle('사이트', '사이트')).toBe('사이트');
+  });
+  it('builds a Twitter web-intent link', () => {
+    const url = new URL(twitterShareUrl('소통 & 공유', 'https://blog.example/posts/a/', 'daonedu'));
+    expect(url.origin + url.pathname).toBe('https://twitter.com/intent/tweet');
+    expect(url.searchParams.get('text')).toBe('소통 & 공유');
+    expect(url.searchParams.get('url')).toBe('https://blog.example/posts/a/');
+    expect(url.searchParams.get('via')).toBe('daonedu');
+  });
+});
+
+describe('archive', () => {
+  it('groups by year and month in the site zone, keeping order', () => {
+    const posts = [
+      { id: 'c', data: { pubDate: new Date('2011-01-01T00:30:00+09:00') } },
+      { id: 'b', data: { pubDate: new Date('2010-08-20T00:00:00+09:00') } },
+      { id: 'a', data: { pubDate: new Date('2010-08-01T00:00:00+09:00') } },
+    ];
+    const years = groupByMonth(posts, 'Asia/Seoul');
+    expect(years.map((y) => y.year)).toEqual([2011, 2010]);
+    expect(years[1]!.months[0]!.label).toBe('2010년 8월');
+    expect(years[1]!.months[0]!.posts.map((p) => p.id)).toEqual(['b', 'a']);
+  });
+});
