@@ -3,7 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri } from '@astrojs/markdown-satteri';
-import { headingAnchors } from './src/lib/heading-anchors.mjs';
+import { headingAnchors, taskListLabels } from './src/lib/markdown-plugins.mjs';
 import searchIndex from './src/integrations/search-index.ts';
 import previewUnpublished from './src/integrations/preview-unpublished.ts';
 
@@ -17,7 +17,7 @@ export default defineConfig({
   cacheDir: process.env.ASTRO_CACHE_DIR || './node_modules/.astro',
   markdown: {
     processor: satteri({
-      hastPlugins: [headingAnchors],
+      hastPlugins: [headingAnchors, taskListLabels],
       features: {
         gfm: { footnotes: { label: '각주', backLabel: (n) => `본문의 ${n}번 각주 위치로 돌아가기` } },
       },

@@ -1,0 +1,56 @@
+// @ts-check
+/**
+ * Sätteri hast plugins for posts (Markdown and MDX), run in Astro's Rust pipeline: no client JS.
+ */
+import Slugger from 'github-slugger';
+
+const LEVELS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
+const ANCHORED = new Set(['h2', 'h3', 'h4']);
+
+/**
+ * Heading anchors: gives every h2-h4 a visible "#" link to itself, so a reader can copy a link to
+ * a section. It assigns the id itself with the same slugger Astro's heading-ids step uses (which
+ * runs after user plugins and keeps an existing id), so ids, anchors and the table of contents agree.
+ * A factory: Sätteri calls it once per document, so each post gets a fresh slugger.
+ */
+export function headingAnchors() {
+  const slugger = new Slugger();
+  return {
+    name: 'socialbench-heading-anchors',
+    element: {
+      filter: LEVELS,
+      /** @param {any} node @param {any} ctx */
+      visit(node, ctx) {
+        let id = node.properties?.id;
+        if (typeof id !== 'string' || id === '') {
+          id = slugger.slug(ctx.textContent(node));
+          ctx.setProperty(node, 'id', id);
+        }
+        // The GFM footnotes heading is screen-reader-only; a link to it helps no one.
+        if (!ANCHORED.has(node.tagName) || id === 'footnote-label') return;
+        ctx.appendChild(node, {
+          type: 'element',
+          tagName: 'a',
+          properties: { className: ['heading-anchor'], href: `#${id}`, ariaLabel: '이 단락으로 바로 가는 링크' },
+          children: [{ type: 'text', value: '#' }],
+        });
+      },
+    },
+  };
+}
+
+/**
+ * Sätteri hast plugin: GFM task-list checkboxes come out as bare `<input type="checkbox" disabled>`,
+ * which a screen reader announces as an unlabeled control. Name each by its state.
+ */
+export const taskListLabels = {
+  name: 'socialbench-task-list-labels',
+  element: {
+    filter: ['input'],
+    /** @param {any} node @param {any} ctx */
+    visit(node, ctx) {
+      if (node.properties?.type !== 'checkbox' || node.properties?.ariaLabel) return;
+      ctx.setProperty(node, 'ariaLabel', node.properties.checked ? '완료한 항목' : '하지 않은 항목');
+    },
+  },
+};

@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { chromiumLaunch, serveStatic } from '../support/static-server';
+import { getBuild } from '../support/sites';
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const POST = '/posts/2010-08-03-how-we-run-social-media/';
+const PAGES = ['/', POST, '/archive/', '/categories/communication/', '/authors/haneul/', '/tags/트위터/', '/404.html'];
+
+let browser: Browser;
+let server: Awaited<ReturnType<typeof serveStatic>>;
+
+beforeAll(async () => {
+  server = await serveStatic(getBuild('example').outDir);
+  browser = await chromium.launch(chromiumLaunch);
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(path: string, options: { width?: number; scheme?: 'light' | 'dark' } = {}): Promise<{ page: Page; errors: string[]; fonts: string[] }> {
+  const page = await browser.newPage({ viewport: { width: options.width ?? 1024, height: 800 }, colorScheme: options.scheme ?? 'light' });
+  const errors: string[] = [];
+  const fonts: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('request', (r) => r.url().endsWith('.woff2') && fonts.push(r.url()));
+  await page.goto(server.url + encodeURI(path), { waitUntil: 'networkidle' });
+  return { page, errors, fonts };
+}
+
+describe('reading the blog in Chromium', () => {
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`has no WCAG A/AA violations (axe-core) in ${scheme} mode`, async () => {
+      const failures: string[] = [];
+      for (const path of PAGES) {
+        const { page } = await open(path, { scheme });
+        await page.addScriptTag({ content: axeSource });
+        const result = await page.evaluate(async () => {
+          // @ts-expect-error axe is injected above
+          const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+          return r.violations.map((v: { id: string; nodes: { target: string[] }[] }) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+        });
+        failures.push(...result.map((r: string) => `${path} ${r}`));
+        await page.close();
+      }
+      expect(failures).toEqual([]);
+    });
+  }
+
+  it('the first Tab focuses the skip link, which moves focus to the main content', async () => {
+    const { page } = await open(POST);
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('본문 바로가기');
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+    expect(outline).not.toBe('none');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => location.hash)).toBe('#main');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await page.close();
+  });
+
+  it('reads at 320 px without sideways scrolling', async () => {
+    for (const path of PAGES) {
+      const { page } = await open(path, { width: 320 });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, path).toBeLessThanOrEqual(0);
+      await page.close();
+    }
+  });
+
+  it('uses Pretendard, downloading only the unicode-range subsets the page needs, and runs no script', async () => {
+    const { page, errors, fonts } = await open(POST);
+    expect(await page.evaluate(() => document.fonts.check('16px Pretendard', '소셜미디어'))).toBe(true);
+    expect(fonts.length).toBeGreaterThan(0);
+    expect(fonts.length).toBeLessThan(184 / 3); // 92 subsets x 2 weights exist
+    expect(fonts.every((f) => /Pretendard-(Regular|Bold)\.subset\.\d+\.[\w-]+\.woff2$/.test(f) || /Pretendard-(Regular|Bold)/.test(f))).toBe(true);
+    expect(await page.evaluate(() => document.scripts.length - document.querySelectorAll('script[type="application/ld+json"]').length)).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
