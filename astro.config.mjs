@@ -6,6 +6,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { headingAnchors, taskListLabels } from './src/lib/markdown-plugins.mjs';
 import searchIndex from './src/integrations/search-index.ts';
 import previewUnpublished from './src/integrations/preview-unpublished.ts';
+import writerChecks from './scripts/lib/astro-integration.ts';
 
 const siteUrl = (process.env.SITE_URL || 'https://blog.daon-edu.example').replace(/\/+$/, '');
 
@@ -24,5 +25,8 @@ export default defineConfig({
     }),
     shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' } },
   },
-  integrations: [previewUnpublished(), mdx(), sitemap(), searchIndex()],
+  // writerChecks last: its link check reads the finished site, search index included.
+  // Test builds and caches live in .tmp/; the dev server must not watch them.
+  vite: { server: { watch: { ignored: ['**/.tmp/**', '**/dist/**'] } } },
+  integrations: [previewUnpublished(), mdx(), sitemap(), searchIndex(), writerChecks()],
 });

@@ -35,8 +35,7 @@ export function buildSite(name: string, options: BuildOptions = {}): BuildResult
   rmSync(outDir, { recursive: true, force: true });
   rmSync(cacheDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
-  const env: Record<string, string> = {
-    ...(process.env as Record<string, string>),
+  const env = userEnv({
     OUT_DIR: outDir,
     ASTRO_CACHE_DIR: cacheDir,
     ASTRO_TELEMETRY_DISABLED: '1',
@@ -46,9 +45,22 @@ export function buildSite(name: string, options: BuildOptions = {}): BuildResult
     ...(options.buildTime ? { BUILD_TIME: options.buildTime } : {}),
     ...(options.siteUrl ? { SITE_URL: options.siteUrl } : {}),
     ...options.env,
-  };
+  });
   const started = Date.now();
   const result = spawnSync(join(root, 'node_modules/.bin/astro'), ['build'], { cwd: root, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const output = `${result.stdout ?? ''}\n${result.stderr ?? ''}`.replace(/\x1b\[[0-9;]*m/g, '');
   return { name, outDir, ok: result.status === 0, output, ms: Date.now() - started };
+}
+
+/**
+ * The environment a user's shell would give a command: this process's variables without the
+ * ones vitest adds (NODE_ENV=test, VITEST*), which change how Astro and Vite behave.
+ */
+export function userEnv(extra: Record<string, string> = {}): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (value === undefined || key === 'NODE_ENV' || key === 'TEST' || key.startsWith('VITEST')) continue;
+    env[key] = value;
+  }
+  return { ...env, ...extra };
 }
