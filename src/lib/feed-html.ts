@@ -1,0 +1,128 @@
+/**
+ * Cleans a rendered post for `content:encoded`. Feed readers show HTML out of the site's
+ * context: no scripts run, no stylesheet applies, relative URLs mean nothing. So the body goes
+ * through sanitize-html with an allowlist (never hand-written regexes): text structure,
+ * tables, images, code and links stay; scripts, event handlers, inline styles, Astro's
+ * `data-astro-cid-*` scoping attributes and interactive parts (a chart's canvas, buttons)
+ * go; every URL becomes absolute. A survey chart therefore reaches the reader as its table.
+ */
+import sanitizeHtml from 'sanitize-html';
+import { resolveSrcset, resolveUrl } from './resolve-url';
+import { stripXmlInvalid } from './xml-chars';
+
+/** Elements dropped together with everything inside them. */
+const OMITTED_WITH_CONTENT = [
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'canvas',
+  'svg',
+  'math',
+  'button',
+  'form',
+  'input',
+  'select',
+  'option',
+  'textarea',
+  'iframe',
+  'object',
+  'embed',
+  'dialog',
+  'xmp',
+];
+
+const ALLOWED_TAGS = [
+  ...sanitizeHtml.defaults.allowedTags.filter((t) => !OMITTED_WITH_CONTENT.includes(t)),
+  'img',
+  'picture',
+  'source',
+  'figure',
+  'figcaption',
+  'details',
+  'summary',
+  'del',
+  'ins',
+];
+
+const ALLOWED_ATTRIBUTES: sanitizeHtml.IOptions['allowedAttributes'] = {
+  a: ['href', 'title', 'hreflang'],
+  img: ['src', 'srcset', 'sizes', 'alt', 'title', 'width', 'height'],
+  source: ['srcset', 'sizes', 'type', 'media', 'width', 'height'],
+  abbr: ['title'],
+  q: ['cite'],
+  blockquote: ['cite'],
+  del: ['cite', 'datetime'],
+  ins: ['cite', 'datetime'],
+  time: ['datetime'],
+  data: ['value'],
+  ol: ['start', 'reversed', 'type'],
+  li: ['value'],
+  td: ['colspan', 'rowspan', 'headers', 'align'],
+  th: ['colspan', 'rowspan', 'headers', 'scope', 'abbr', 'align'],
+  col: ['span'],
+  colgroup: ['span'],
+  details: ['open'],
+  '*': ['lang', 'dir'],
+};
+
+/** Attributes holding one URL, and those holding a srcset. */
+const URL_ATTRIBUTES = ['href', 'src', 'cite', 'poster'];
+const SRCSET_ATTRIBUTES = ['srcset'];
+
+/**
+ * Parts of the page that make no sense in a feed: the "#" link beside each heading
+ * (src/lib/heading-anchors.mjs), and anything a component marks with `data-feed="omit"`
+ * (a chart's controls, say).
+ */
+const OMITTED_CLASSES = ['heading-anchor'];
+
+function isOmitted(attribs: sanitizeHtml.Attributes): boolean {
+  if ('hidden' in attribs || attribs['aria-hidden'] === 'true' || attribs['data-feed'] === 'omit') return true;
+  const classes = (attribs.class ?? '').split(/\s+/);
+  return OMITTED_CLASSES.some((c) => classes.includes(c));
+}
+
+const EMPTY_DROPPABLE = ['div', 'span'];
+
+function isEmpty(frame: sanitizeHtml.IFrame): boolean {
+  return frame.text.trim() === '' && frame.mediaChildren.length === 0;
+}
+
+/**
+ * `html` as safe, self-contained feed content. `base` is the post's absolute permalink:
+ * relative links resolve against it, root-relative ones against its origin.
+ */
+export function cleanFeedHtml(html: string, base: string): string {
+  // Attribute objects of elements to drop with their content. (Renaming them to a disallowed tag
+  // instead would confuse sanitize-html's bookkeeping of closing tags.)
+  const omitted = new WeakSet<sanitizeHtml.Attributes>();
+  const clean = sanitizeHtml(stripXmlInvalid(html), {
+    allowedTags: ALLOWED_TAGS,
+    allowedAttributes: ALLOWED_ATTRIBUTES,
+    allowedSchemes: ['http', 'https', 'mailto', 'tel'],
+    allowedSchemesByTag: { img: ['http', 'https', 'data'], source: ['http', 'https'] },
+    allowProtocolRelative: false,
+    disallowedTagsMode: 'discard',
+    nonTextTags: OMITTED_WITH_CONTENT,
+    // Also drop wrappers left empty once their canvas or controls are gone.
+    exclusiveFilter: (frame) => omitted.has(frame.attribs) || (EMPTY_DROPPABLE.includes(frame.tag) && isEmpty(frame)),
+    transformTags: {
+      '*': (tagName, attribs) => {
+        const out: sanitizeHtml.Attributes = { ...attribs };
+        // Hidden on the page means hidden in the feed: a reader has no stylesheet to hide it.
+        if (isOmitted(attribs)) omitted.add(out);
+        for (const name of URL_ATTRIBUTES) {
+          const value = out[name];
+          if (value !== undefined) out[name] = resolveUrl(value, base);
+        }
+        for (const name of SRCSET_ATTRIBUTES) {
+          const value = out[name];
+          if (value !== undefined) out[name] = resolveSrcset(value, base);
+        }
+        return { tagName, attribs: out };
+      },
+    },
+  });
+  return clean.trim();
+}

@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pngSize } from '../support/png';
+import { emojiSvg } from '../../src/lib/og-emoji';
+
+const card = { title: '"소통" & <태그> 다루기 🎉 — 트위터 운영 Q&A', kicker: '고객 서비스', meta: ['2011. 4. 18. · 김하늘'], siteName: '다온에듀 소셜 블로그' };
+
+let cacheRoot: string;
+const previous = process.env.ASTRO_CACHE_DIR;
+beforeAll(() => {
+  cacheRoot = mkdtempSync(join(tmpdir(), 'og-cache-'));
+  process.env.ASTRO_CACHE_DIR = cacheRoot;
+});
+afterAll(() => {
+  if (previous === undefined) delete process.env.ASTRO_CACHE_DIR;
+  else process.env.ASTRO_CACHE_DIR = previous;
+  rmSync(cacheRoot, { recursive: true, force: true });
+});
+
+describe('Open Graph images', () => {
+  it('draws a 1200x630 PNG', async () => {
+    const { drawOgImage } = await import('../../src/lib/og-image');
+    expect(pngSize(await drawOgImage(card))).toEqual({ width: 1200, height: 630 });
+  });
+
+  it('caches each card on disk under ASTRO_CACHE_DIR and reads it back instead of drawing again', async () => {
+    const first = await import('../../src/lib/og-image');
+    const png = await first.ogImage(card);
+    const dir = join(cacheRoot, 'og-images');
+    const files = readdirSync(dir);
+    expect(files).toEqual([`${first.ogCacheKey(card)}.png`]);
+    // Replace the cached file: a fresh build (new module instance) must serve it untouched.
+    const marker = Buffer.from('cached, not redrawn');
+    writeFileSync(join(dir, files[0]!), marker);
+    vi.resetModules();
+    const second = await import('../../src/lib/og-image');
+    expect(Buffer.from(await second.ogImage(card)).toString()).toBe(marker.toString());
+    expect(png.byteLength).toBeGreaterThan(1000);
+  });
+
+  it('gives a changed card a new key, so an edited title is drawn again', async () => {
+    const { ogCacheKey } = await import('../../src/lib/og-image');
+    expect(ogCacheKey({ ...card, title: `${card.title}!` })).not.toBe(ogCacheKey(card));
+    expect(ogCacheKey({ ...card, meta: ['2011. 4. 19. · 김하늘'] })).not.toBe(ogCacheKey(card));
+    expect(ogCacheKey({ ...card })).toBe(ogCacheKey(card));
+    // A control character is not drawn, so it does not change the picture or the key.
+    expect(ogCacheKey({ ...card, title: `${card.title}\u0008` })).toBe(ogCacheKey(card));
+  });
+});
+
+describe('emoji for cards', () => {
+  it('finds single emoji, emoji with a variation selector, skin tones and ZWJ sequences', () => {
+    for (const emoji of ['🎉', '❤️', '❤', '👍🏽', '👨‍👩‍👧']) {
+      expect(emojiSvg(emoji), emoji).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" viewBox="0 0 \d+ \d+"/);
+    }
+  });
+
+  it('has nothing for ordinary letters', () => {
+    expect(emojiSvg('가')).toBeUndefined();
+    expect(emojiSvg('a')).toBeUndefined();
+  });
+});
