@@ -2,6 +2,7 @@ import { z } from 'astro/zod';
 import site from '../site.config';
 import { parseContentDate } from './dates';
 import { jsonIds } from './content-dir';
+import { tweetLengthProblem } from './tweets';
 
 /** The `image()` helper Astro passes to a collection schema. */
 type ImageHelper = () => z.ZodType;
@@ -62,7 +63,17 @@ export function postSchema(image: ImageHelper) {
       }),
       tags: z.array(z.string().trim().min(1), { error: 'expected a list of tags, e.g. [트위터, 가이드라인]' }).default([]),
       draft: z.boolean({ error: 'expected true or false' }).default(false),
-      tweet: z.string({ error: 'expected the tweet text' }).trim().min(1).optional(),
+      // Checked here, not only when /twitter.xml is built, so a draft or scheduled post's tweet is
+      // caught when it is written. Any URL counts 23, so the slug does not matter.
+      tweet: z
+        .string({ error: 'expected the tweet text' })
+        .trim()
+        .min(1)
+        .superRefine((tweet, ctx) => {
+          const problem = tweetLengthProblem(tweet);
+          if (problem) ctx.addIssue({ code: 'custom', message: problem });
+        })
+        .optional(),
       heroImage: image().optional(),
       heroAlt: z.string().trim().min(1, { error: 'expected a text alternative describing the image' }).optional(),
       survey: idIn('surveys', 'a survey').optional(),

@@ -222,6 +222,13 @@ describe('a tweet too long for one tweet', () => {
     expect(build.output).toContain('posts/too-long-tweet.md');
     expect(build.output).toMatch(/"tweet" is 258 weighted characters.*282, expected at most 280/);
   });
+
+  it('fails the build for a draft too, so the writer hears of it before publishing', () => {
+    const build = getBuild('syndication-long-tweet-draft');
+    expect(build.ok).toBe(false);
+    expect(build.output).toContain('posts/draft-long-tweet.md');
+    expect(build.output).toMatch(/tweet: frontmatter "tweet" is 258 weighted characters/);
+  });
 });
 
 describe('the fixture content is what the tests think it is', () => {
