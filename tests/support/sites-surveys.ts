@@ -1,4 +1,89 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { BuildOptions } from './build-site';
+import { root } from './build-site';
+import { postData, writeFixture } from './fixtures';
+
+const NOW = '2026-11-27T12:00:00+09:00';
+
+/** A label that would end a <script> element and run code if any survey text were written unescaped. */
+export const XSS = '</script><script>alert(1)</script>';
+
+/** A survey whose every reader-visible text tries to break out of the page, with a small base (소표본). */
+export const xssSurvey = {
+  title: `주입 시험 조사 ${XSS}`,
+  publisher: `발행처 ${XSS}`,
+  year: 2011,
+  sample: { n: 25, population: `대상 ${XSS}` },
+  sources: [{ id: 'copy', title: `출처 ${XSS}`, url: 'https://example.com/a?b=1&c=2', provenance: 'secondhand' }],
+  questions: [
+    {
+      id: 'q',
+      text: `질문 ${XSS}`,
+      type: 'single',
+      base: 25,
+      options: [
+        { id: 'a', label: XSS },
+        { id: 'b', label: '<img src=x onerror=alert(2)>' },
+      ],
+      results: { a: 60, b: 40 },
+    },
+    { id: 'n', text: '평균 계정 수', type: 'numeric', unit: '개', results: { mean: 3.5 } },
+  ],
+};
+
+const xssBenchmark = { survey: 'xss-survey', organization: `우리 회사 ${XSS}`, asOf: '2011-01-01', answers: { q: 'a', n: 2 }, notes: { q: `메모 ${XSS}` } };
+
+const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+const exampleSurvey = (id: string) => readFileSync(join(root, 'content/surveys', `${id}.json`), 'utf8');
 
 /** Sites the surveys tests need; see tests/support/sites.ts. */
-export const surveysSites: Record<string, () => BuildOptions> = {};
+export const surveySites: Record<string, () => BuildOptions> = {
+  // Hostile text everywhere, a chart in a post and a post without one.
+  'surveys-xss': () => ({
+    contentDir: writeFixture('surveys-xss', {
+      posts: [
+        { file: 'with-chart.mdx', data: postData({ title: '차트가 있는 글', survey: 'xss-survey' }), body: '본문입니다.\n\n<SurveyChart survey="xss-survey" question="q" />\n' },
+        { file: 'without-chart.md', data: postData({ title: '차트가 없는 글', pubDate: '2010-08-11' }) },
+      ],
+      files: { 'surveys/xss-survey.json': json(xssSurvey), 'benchmarks/ours.json': json(xssBenchmark) },
+    }),
+    buildTime: NOW,
+  }),
+  // Three rule violations in one survey file: all must be reported by one build.
+  'surveys-bad-survey': () => {
+    const bad = JSON.parse(exampleSurvey('kicom-2010'));
+    bad.questions[0].base = 43;
+    bad.questions[1].results = { one: 76, 'two-plus': 36 };
+    bad.questions[1].options.push({ id: 'one', label: '중복' });
+    return { contentDir: writeFixture('surveys-bad-survey', { posts: [], files: { 'surveys/kicom-2010.json': json(bad) } }), buildTime: NOW };
+  },
+  // A benchmark answering with a list where one option is expected, and a question the survey lacks.
+  'surveys-bad-benchmark': () => ({
+    contentDir: writeFixture('surveys-bad-benchmark', {
+      posts: [],
+      files: {
+        'surveys/kicom-2010.json': exampleSurvey('kicom-2010'),
+        'benchmarks/ours.json': json({ survey: 'kicom-2010', organization: '다온에듀', asOf: '2010-08-10', answers: { staff: ['one'], budget: 3 } }),
+      },
+    }),
+    buildTime: NOW,
+  }),
+  // An article naming a question the survey does not have (the writer checks catch it before rendering).
+  'surveys-unknown-question': () => ({
+    contentDir: writeFixture('surveys-unknown-question', {
+      posts: [{ file: 'bad-chart.mdx', data: postData(), body: '본문\n\n<SurveyChart survey="kicom-2010" question="budget" />\n' }],
+      files: { 'surveys/kicom-2010.json': exampleSurvey('kicom-2010') },
+    }),
+    buildTime: NOW,
+  }),
+  // The component's own check, with the writer checks off: an unknown benchmark fails while rendering.
+  'surveys-unknown-benchmark': () => ({
+    contentDir: writeFixture('surveys-unknown-benchmark', {
+      posts: [{ file: 'bad-comparison.mdx', data: postData(), body: '본문\n\n<SurveyComparison survey="kicom-2010" benchmark="nobody-2010" />\n' }],
+      files: { 'surveys/kicom-2010.json': exampleSurvey('kicom-2010') },
+    }),
+    buildTime: NOW,
+    env: { SOCIALBENCH_WRITER_CHECKS: '0' },
+  }),
+};

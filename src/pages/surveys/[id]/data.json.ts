@@ -1,0 +1,17 @@
+/** /surveys/<id>/data.json: the survey file as published, with the organisation's answers beside it. */
+import type { APIContext, GetStaticPaths } from 'astro';
+import { getSurveys, primaryBenchmark, type SurveyEntry } from '../../../lib/surveys/collection';
+import { normalizeSurvey } from '../../../lib/surveys/csv';
+
+export const getStaticPaths = (async () => (await getSurveys()).map((survey) => ({ params: { id: survey.id }, props: { survey } }))) satisfies GetStaticPaths;
+
+export async function GET({ props }: APIContext<{ survey: SurveyEntry }>): Promise<Response> {
+  const { survey } = props;
+  const benchmark = await primaryBenchmark(survey.id);
+  const body = {
+    id: survey.id,
+    survey: normalizeSurvey(survey.data),
+    benchmark: benchmark ? { id: benchmark.id, ...benchmark.data } : null,
+  };
+  return new Response(`${JSON.stringify(body, null, 2)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+}

@@ -1,0 +1,287 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import type { CheerioAPI } from 'cheerio';
+import { builtFiles, fileForUrl, htmlPages, page } from '../support/html';
+import { root } from '../support/build-site';
+import { getBuild, readBuilt } from '../support/sites';
+import { XSS, xssSurvey } from '../support/sites-surveys';
+
+const site = 'example';
+
+/** The example data as written, read straight from content/. */
+function readDir(name: string): { id: string; data: any }[] {
+  const dir = join(root, 'content', name);
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => ({ id: f.slice(0, -5), data: JSON.parse(readFileSync(join(dir, f), 'utf8')) }));
+}
+const surveys = readDir('surveys');
+const benchmarks = readDir('benchmarks');
+const benchmarkOf = (id: string) => benchmarks.find((b) => b.data.survey === id)?.data;
+
+/** "31.0%" / "4.2개" / "1,234" -> 31 / 4.2 / 1234 */
+const num = (text: string) => Number(text.replace(/[^\d.-]/g, ''));
+const text = ($: CheerioAPI, el: Parameters<CheerioAPI>[0]) => $(el).text().replace(/\s+/g, ' ').trim();
+
+describe('/surveys/', () => {
+  it('lists every survey with title, publisher, year, n and its questions', () => {
+    const $ = page(site, '/surveys/');
+    expect($('[data-survey]').length).toBe(surveys.length);
+    for (const { id, data } of surveys) {
+      const item = $(`[data-survey="${id}"]`);
+      const t = text($, item);
+      expect(item.find(`a[href="/surveys/${id}/"]`).text()).toBe(data.title);
+      expect(t).toContain(data.publisher);
+      expect(t).toContain(`${data.year}년`);
+      expect(t).toContain(`n=${data.sample.n}`);
+      expect(t).toContain(`${data.questions.length}개`);
+      for (const q of data.questions) expect(t).toContain(q.text);
+    }
+  });
+});
+
+describe.each(surveys)('/surveys/$id/', ({ id, data }) => {
+  let $: CheerioAPI;
+  beforeAll(() => {
+    $ = page(site, `/surveys/${id}/`);
+  });
+  const benchmark = benchmarkOf(id);
+
+  it('shows title, publisher, population, n and every source with its provenance', () => {
+    const main = text($, 'main');
+    expect($('h1').text()).toBe(data.title);
+    for (const fact of [data.publisher, data.sample.population, `n=${data.sample.n}`]) expect(main).toContain(fact);
+    const labels = { read: '원문 확인', press: '언론 보도 인용', secondhand: '재인용' } as Record<string, string>;
+    for (const s of data.sources) {
+      const link = $(`.sources a[href="${s.url}"]`);
+      expect(link.text()).toBe(s.title);
+      expect(text($, link.parent())).toContain(labels[s.provenance]);
+    }
+  });
+
+  it('has a real table per question whose numbers equal the JSON, the company answer marked', () => {
+    expect($('figure[data-question]').length).toBe(data.questions.length);
+    for (const q of data.questions) {
+      const figure = $(`figure[data-question="${q.id}"]`);
+      expect(text($, figure.find('figcaption'))).toContain(q.text);
+      const rows = figure.find('table tbody tr').toArray();
+      const answer = benchmark?.answers[q.id];
+      if (q.type === 'numeric') {
+        const cells = rows.map((r) => [text($, $(r).find('th')), num(text($, $(r).find('td').first()))]);
+        expect(cells[0]).toEqual(['조사 평균', q.results.mean]);
+        if (answer !== undefined) expect(cells.at(-1)).toEqual([benchmark.organization, answer]);
+        continue;
+      }
+      const shown = Object.fromEntries(
+        rows.filter((r) => $(r).attr('data-option')).map((r) => [$(r).attr('data-option'), text($, $(r).find('td').first())]),
+      );
+      for (const o of q.options) {
+        const share = q.results[o.id];
+        expect(shown[o.id], `${q.id}.${o.id}`).toEqual(share === undefined ? '보고되지 않음' : expect.stringMatching(/%$/));
+        if (share !== undefined) expect(num(shown[o.id]!)).toBe(share);
+      }
+      const chosen = rows.filter((r) => text($, $(r).find('td.answer')).includes('다온에듀의 답')).map((r) => $(r).attr('data-option'));
+      expect(chosen).toEqual(answer === undefined ? [] : [answer].flat());
+      const sum = Object.values(q.results as Record<string, number>).reduce((a, b) => a + b, 0);
+      const remainder = rows.find((r) => text($, $(r).find('th')) === '미응답/보고되지 않음');
+      if (q.type === 'single' && q.partial) expect(num(text($, $(remainder).find('td').first()))).toBeCloseTo(100 - sum, 5);
+      else expect(remainder).toBeUndefined();
+      const notes = text($, figure);
+      expect(notes).toContain('반올림');
+      if (q.type === 'multi') expect(text($, figure.find('.question-meta'))).toContain('복수 응답');
+      if (benchmark?.notes?.[q.id]) expect(text($, figure.find('.answer-note'))).toContain(benchmark.notes[q.id]);
+    }
+  });
+
+  it('draws from the same numbers: chart JSON and the canvas label match the table', () => {
+    for (const figure of $('figure[data-question]').toArray()) {
+      const canvas = $(figure).find('canvas');
+      expect(canvas.attr('role')).toBe('img');
+      const spec = JSON.parse($(figure).find('script[type="application/json"]').text());
+      const tableValues = $(figure)
+        .find('tbody td.num')
+        .toArray()
+        .map((td) => $(td).text())
+        .filter((t) => t !== '보고되지 않음')
+        .map(num);
+      expect(spec.values).toEqual(tableValues);
+      for (const cell of $(figure).find('tbody td.num').toArray()) {
+        if ($(cell).text() !== '보고되지 않음') expect(canvas.attr('aria-label')).toContain($(cell).text());
+      }
+    }
+  });
+
+  it('labels press and secondhand figures on the question', () => {
+    const best = (q: any) => {
+      const cited = data.sources.filter((s: any) => !q.sources || q.sources.includes(s.id)).map((s: any) => s.provenance);
+      return cited.includes('read') ? 'read' : cited.includes('press') ? 'press' : 'secondhand';
+    };
+    for (const q of data.questions) {
+      const meta = text($, $(`figure[data-question="${q.id}"] .question-meta`));
+      const expected = { read: undefined, press: '언론 보도로 전해진 수치', secondhand: '재인용한 수치' }[best(q) as 'read'];
+      if (expected) expect(meta).toContain(expected);
+      else expect(meta).not.toMatch(/보도로 전해진|재인용/);
+    }
+  });
+
+  it('links data.csv (BOM, RFC 4180, parses with csv-parse, same numbers) and data.json', () => {
+    expect($(`a[href="/surveys/${id}/data.csv"]`).length).toBe(1);
+    expect($(`a[href="/surveys/${id}/data.json"]`).length).toBe(1);
+    const csv = readBuilt(site, `surveys/${id}/data.csv`);
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    expect(csv.split('\r\n')[0]).toBe('\uFEFFsurvey,question_id,question,option_id,option,share_pct,base,company_answer');
+    const rows = parse(csv, { bom: true, columns: true, strict: true } as never) as Record<string, string>[];
+    for (const q of data.questions) {
+      for (const row of rows.filter((r) => r.question_id === q.id)) {
+        expect(row.survey).toBe(id);
+        expect(row.question).toBe(q.text);
+        const expected = q.type === 'numeric' ? q.results[row.option_id!] : q.results[row.option_id!];
+        expect(row.share_pct === '' ? undefined : Number(row.share_pct)).toBe(expected);
+      }
+    }
+    expect(rows.length).toBe(data.questions.reduce((n: number, q: any) => n + (q.type === 'numeric' ? Object.keys(q.results).length : q.options.length), 0));
+    const body = JSON.parse(readBuilt(site, `surveys/${id}/data.json`));
+    expect(body.survey).toEqual(data);
+    expect(body.benchmark?.answers ?? null).toEqual(benchmark?.answers ?? null);
+  });
+});
+
+describe('articles and surveys', () => {
+  const articles = readdirSync(join(root, 'content/posts'))
+    .filter((f) => f.endsWith('.mdx'))
+    .map((f) => ({ slug: f.slice(0, -4), text: readFileSync(join(root, 'content/posts', f), 'utf8') }));
+  const citing = articles.filter((a) => /^survey: /m.test(a.text));
+
+  it('each survey page lists the articles whose `survey` field names it', () => {
+    expect(citing.length).toBeGreaterThan(0);
+    for (const { id } of surveys) {
+      const $ = page(site, `/surveys/${id}/`);
+      const linked = $('#citing ~ ul a')
+        .toArray()
+        .map((a) => $(a).attr('href'));
+      const expected = citing.filter((a) => new RegExp(`^survey: ${id}$`, 'm').test(a.text)).map((a) => `/posts/${a.slug}/`);
+      expect(linked.sort()).toEqual(expected.sort());
+    }
+  });
+
+  it('the comparison article renders every SurveyChart and the SurveyComparison table', () => {
+    const article = articles.find((a) => a.slug === '2010-08-20-survey-comparison')!;
+    const $ = page(site, `/posts/${article.slug}/`);
+    const charts = [...article.text.matchAll(/<SurveyChart survey="([^"]+)" question="([^"]+)"/g)].map((m) => `${m[1]}/${m[2]}`);
+    expect(charts.length).toBeGreaterThanOrEqual(4);
+    expect($('figure[data-question]').toArray().map((f) => `${$(f).attr('data-survey')}/${$(f).attr('data-question')}`)).toEqual(charts);
+    const comparison = $('.survey-comparison');
+    expect(comparison.find('tbody tr').length).toBe(surveys.find((s) => s.id === comparison.attr('data-survey'))!.data.questions.length);
+  });
+});
+
+describe('chart JavaScript only where there are charts', () => {
+  it('pages with a chart load the one chart module; no other page does, and home and chartless posts load no script at all', () => {
+    const modules = new Set<string>();
+    let withCharts = 0;
+    let chartless = 0;
+    const chartModule = page(site, `/surveys/${surveys[0]!.id}/`)('script[src]').attr('src');
+    expect(chartModule).toBeDefined();
+    for (const path of htmlPages(site)) {
+      const $ = page(site, path);
+      const scripts = $('script[src]').toArray().map((s) => $(s).attr('src')!);
+      if ($('canvas[data-chart]').length > 0) {
+        withCharts++;
+        expect(scripts, path).toHaveLength(1);
+        modules.add(scripts[0]!);
+      } else {
+        expect(scripts, path).not.toContain(chartModule);
+        if (path === '/' || path.startsWith('/posts/')) {
+          chartless++;
+          expect(scripts, path).toEqual([]);
+        }
+      }
+    }
+    expect(withCharts).toBeGreaterThan(surveys.length);
+    expect(chartless).toBeGreaterThan(5);
+    expect(modules).toEqual(new Set([chartModule]));
+  });
+
+  it('registers only the bar chart parts of Chart.js (no chart.js/auto) and loads them lazily', () => {
+    const js = builtFiles(site).filter((f) => f.endsWith('.js'));
+    const entry = page(site, `/surveys/${surveys[0]!.id}/`)('script[src]').attr('src')!;
+    const entryText = readFileSync(fileForUrl(site, entry)!, 'utf8');
+    // The entry is the small bootstrap; Chart.js itself is a separate chunk fetched by import().
+    expect(entryText.length).toBeLessThan(10_000);
+    const chunk = js.find((f) => /chart\.[\w-]+\.js$/.test(f) && f !== entry.slice(1));
+    expect(chunk).toBeDefined();
+    const chunkText = readFileSync(join(getBuild(site).outDir, chunk!), 'utf8');
+    for (const unused of ['doughnut', 'polarArea', 'radar', 'legend']) expect(chunkText).not.toContain(unused);
+  });
+});
+
+describe('hostile survey text (fixture surveys-xss)', () => {
+  const fixture = 'surveys-xss';
+
+  it('builds', () => {
+    expect(getBuild(fixture).ok, getBuild(fixture).output).toBe(true);
+  });
+
+  it('never writes a survey text as markup', () => {
+    for (const path of ['/surveys/xss-survey/', '/posts/with-chart/', '/surveys/']) {
+      const $ = page(fixture, path);
+      expect($('img[src="x"]').length, path).toBe(0);
+      // Only chart data (JSON), JSON-LD and the chart module file: no script element came from survey text.
+      for (const s of $('script').toArray()) {
+        const type = $(s).attr('type');
+        expect(['application/json', 'application/ld+json', 'module'], path).toContain(type);
+        if (type === 'module') expect($(s).attr('src')).toBeDefined();
+        else expect(() => JSON.parse($(s).text())).not.toThrow();
+      }
+    }
+  });
+
+  it('keeps the text intact in the table, the aria-label and the chart JSON', () => {
+    const $ = page(fixture, '/surveys/xss-survey/');
+    expect($('h1').text()).toBe(xssSurvey.title);
+    const figure = $('figure[data-question="q"]');
+    expect(figure.find('tbody th').first().text()).toBe(XSS);
+    expect(figure.find('canvas').attr('aria-label')).toContain(XSS);
+    expect(JSON.parse(figure.find('script[type="application/json"]').text()).labels[0]).toBe(`${XSS} ◀ 우리 회사 ${XSS}`);
+  });
+
+  it('marks a base under 30 as 소표본, and the post without a chart ships no JavaScript', () => {
+    const $ = page(fixture, '/surveys/xss-survey/');
+    expect(text($, $('figure[data-question="q"] .question-meta'))).toContain('소표본');
+    expect(getBuild(fixture).output).toMatch(/warning: .*xss-survey\.json: questions\[0\]\.base: 25 respondents is a small sample/);
+    expect(page(fixture, '/posts/without-chart/')('script[src]').length).toBe(0);
+    expect(page(fixture, '/posts/with-chart/')('script[src]').length).toBe(1);
+  });
+});
+
+describe('mistakes fail the build with the file, the JSON path and what was expected', () => {
+  it('all violations of a survey file at once', () => {
+    const build = getBuild('surveys-bad-survey');
+    expect(build.ok).toBe(false);
+    const file = 'surveys-bad-survey/surveys/kicom-2010.json';
+    expect(build.output).toMatch(new RegExp(`${file}: questions\\[0\\]\\.base: 43 is more than sample\\.n \\(42\\)`));
+    expect(build.output).toMatch(new RegExp(`${file}: questions\\[1\\]\\.options\\[2\\]\\.id: "one" is already an option`));
+    expect(build.output).toMatch(new RegExp(`${file}: questions\\[1\\]\\.results: shares of a single-choice question sum to 112\\.0 \\(expected 100 \\+/- 0\\.5`));
+  });
+
+  it("a benchmark's answers that do not fit its survey", () => {
+    const build = getBuild('surveys-bad-benchmark');
+    expect(build.ok).toBe(false);
+    expect(build.output).toContain('surveys-bad-benchmark/benchmarks/ours.json: answers.staff: ["one"]; expected one option id');
+    expect(build.output).toContain('surveys-bad-benchmark/benchmarks/ours.json: answers.budget: "budget" is not a question of survey "kicom-2010"');
+  });
+
+  it('an unknown question id in an article names the post and the id', () => {
+    const build = getBuild('surveys-unknown-question');
+    expect(build.ok).toBe(false);
+    expect(build.output).toMatch(/posts\/bad-chart\.mdx[^\n]*<SurveyChart>[^\n]*"budget"/);
+  });
+
+  it('an unknown benchmark id fails while rendering, naming the post and the id', () => {
+    const build = getBuild('surveys-unknown-benchmark');
+    expect(build.ok).toBe(false);
+    expect(build.output).toMatch(/posts\/bad-comparison\.mdx[^\n]*<SurveyComparison> benchmark="nobody-2010" is not a benchmark of survey "kicom-2010"/);
+  });
+});
