@@ -1,0 +1,171 @@
+/**
+ * `npm run check`: the one command a writer runs before pushing.
+ *
+ *   1. type check (`astro check`)
+ *   2. content: every post, author, survey and benchmark file, all problems at once
+ *   3. a full build into a temporary folder, then every local link and image of the built site
+ *   4. tweet lengths
+ *
+ * Exit 0 when there is no error (warnings are printed), 1 otherwise. Each problem names the file,
+ * the line when there is one, and the fix. Options: --skip-types, --skip-build (faster, partial).
+ * CONTENT_DIR and BUILD_TIME are honoured like in a build.
+ */
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { buildTime } from '../src/lib/build-time';
+import { contentDir } from '../src/lib/content-dir';
+import { checkContent } from './lib/content-check';
+import { checkLinks } from './lib/link-check';
+import { errorsIn, formatProblems, sortProblems, type Problem } from './lib/problems';
+import { astroBin, astroErrorExcerpt, projectRoot, runCaptured, toolEnv } from './lib/run';
+
+const args = new Set(process.argv.slice(2));
+const skipTypes = args.has('--skip-types');
+const skipBuild = args.has('--skip-build');
+
+const all: Problem[] = [];
+
+function section(step: number, title: string): void {
+  console.log(`\n[${step}/4] ${title}`);
+}
+
+function report(problems: Problem[], okText: string): void {
+  all.push(...problems);
+  if (problems.length === 0) {
+    console.log(`  ✓ ${okText}`);
+    return;
+  }
+  const errors = errorsIn(problems).length;
+  const warnings = problems.length - errors;
+  console.log(`  ✗ 오류 ${errors}개${warnings ? `, 경고 ${warnings}개` : ''}\n`);
+  console.log(
+    formatProblems(sortProblems(problems))
+      .split('\n')
+      .map((l) => `  ${l}`)
+      .join('\n'),
+  );
+}
+
+console.log(`socialbench check: 콘텐츠 폴더 ${contentDir}`);
+
+// 1. Types.
+section(1, '타입 검사 (astro check)');
+if (skipTypes) {
+  console.log('  - 건너뜀 (--skip-types)');
+} else {
+  const result = runCaptured(astroBin, ['check'], toolEnv({ NO_COLOR: '1', FORCE_COLOR: '0' }));
+  if (result.ok) {
+    console.log('  ✓ 통과');
+  } else {
+    const errorLines = result.output.split('\n').filter((l) => / - error |\[ERROR\]|error ts\(/i.test(l));
+    const problems: Problem[] = (errorLines.length ? errorLines : [astroErrorExcerpt(result.output)]).map((line) => {
+      const at = /^(\S+?):(\d+):(\d+) - error (.*)$/.exec(line.trim());
+      return at
+        ? { kind: 'types', file: at[1] ?? '', line: Number(at[2]), column: Number(at[3]), severity: 'error' as const, message: at[4] ?? line }
+        : { kind: 'types', file: 'astro check', severity: 'error' as const, message: line.trim() };
+    });
+    report(problems, '통과');
+    console.log('  (타입 오류는 대개 src/ 코드의 문제입니다. 글 파일이 아니라면 개발자에게 알려 주세요.)');
+  }
+}
+
+// 2. Content, read straight from the files (no build), so every problem shows at once.
+const content = checkContent({ contentDir, projectRoot, now: buildTime });
+const postCount = content.posts.length;
+section(2, `콘텐츠 검사: 글 ${postCount}개, 저자, 설문, 벤치마크 파일`);
+report(
+  content.problems.filter((p) => p.kind !== 'tweet'),
+  '문제 없음',
+);
+
+/**
+ * The content to build for the link check. Posts with errors of their own would stop the build
+ * at the first one, and their problems are already listed: they are left out of a copy of the
+ * content folder, so the links of every other post are still checked in the same run.
+ */
+function trialContent(work: string): { dir: string; excluded: string[] } {
+  const broken = content.posts.filter((p) => errorsIn(content.problems).some((problem) => problem.file === p.file));
+  if (broken.length === 0) return { dir: contentDir, excluded: [] };
+  const dir = join(work, 'content');
+  cpSync(contentDir, dir, { recursive: true });
+  for (const post of broken) {
+    rmSync(join(dir, relative(contentDir, post.path)));
+    post.excluded = true;
+  }
+  return { dir, excluded: broken.map((p) => p.file) };
+}
+
+// 3. Build into a temporary folder, then check every local link of the built site.
+section(3, '빌드와 내부 링크 검사');
+if (skipBuild) {
+  console.log('  - 건너뜀 (--skip-build)');
+} else {
+  const work = mkdtempSync(join(tmpdir(), 'socialbench-check-'));
+  const outDir = join(work, 'dist');
+  try {
+    const trial = trialContent(work);
+    if (trial.excluded.length) {
+      console.log(`  (오류가 있는 글 ${trial.excluded.length}개를 빼고 빌드해서 나머지 글의 링크를 검사합니다)`);
+    }
+    const started = Date.now();
+    const build = runCaptured(
+      astroBin,
+      ['build'],
+      // The build's own writer checks would repeat step 2; this command reports them itself.
+      toolEnv({
+        OUT_DIR: outDir,
+        CONTENT_DIR: trial.dir,
+        // Its own cache: writers often leave `npm run dev` running, which uses the default one.
+        ASTRO_CACHE_DIR: process.env.ASTRO_CACHE_DIR || join(projectRoot, 'node_modules/.astro-check'),
+        SOCIALBENCH_WRITER_CHECKS: '0',
+        NO_COLOR: '1',
+        FORCE_COLOR: '0',
+      }),
+    );
+    if (!build.ok) {
+      const alreadyFound = errorsIn(content.problems).length > 0;
+      report(
+        [
+          {
+            kind: 'build',
+            file: 'astro build',
+            severity: 'error',
+            message: `the build failed:\n${astroErrorExcerpt(build.output)
+              .split('\n')
+              .map((l) => `    ${l}`)
+              .join('\n')}`,
+            fix: alreadyFound
+              ? 'Fix the problems of step 2 first; the build usually fails because of one of them. Links are checked once the build succeeds.'
+              : 'Read the message above: it names the file. Links are checked once the build succeeds.',
+          },
+        ],
+        '',
+      );
+    } else {
+      const links = checkLinks({ dir: outDir, posts: content.posts, templateSeverity: 'error' });
+      console.log(`  빌드 ${((Date.now() - started) / 1000).toFixed(1)}초, 페이지 ${links.pages}개의 내부 링크 ${links.links}개 검사`);
+      report(links.problems, '깨진 링크 없음');
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+// 4. Tweets.
+const tweets = content.posts.filter((p) => p.tweet).length;
+section(4, `트윗 길이: tweet 문구가 있는 글 ${tweets}개`);
+report(
+  content.problems.filter((p) => p.kind === 'tweet'),
+  '모두 280자(가중치) 안에 들어갑니다',
+);
+
+const errors = errorsIn(all).length;
+const warnings = all.length - errors;
+if (errors === 0) {
+  console.log(`\n통과${warnings ? ` (경고 ${warnings}개)` : ''}: 올려도 됩니다.`);
+  process.exit(0);
+} else {
+  console.log(`\n오류 ${errors}개${warnings ? `, 경고 ${warnings}개` : ''}. 고치는 법은 docs/writing.md의 "오류 읽는 법"에 있습니다.`);
+  process.exit(1);
+}

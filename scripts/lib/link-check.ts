@@ -1,0 +1,318 @@
+/**
+ * Internal-link check over a built site: every local `href`, `src` and `srcset` of every HTML
+ * page must lead to a built file, and a `#fragment` to an element with that id. A broken link
+ * that a writer typed is reported at its line in the post file; one that comes from a template
+ * is reported once with the pages it appears on.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { Parser } from 'htmlparser2';
+import { formatDate } from '../../src/lib/dates';
+import site from '../../src/site.config';
+import type { PostInfo } from './post-check';
+import type { Problem, Severity } from './problems';
+
+export interface FoundLink {
+  tag: string;
+  attribute: string;
+  url: string;
+}
+
+export interface PageScan {
+  links: FoundLink[];
+  ids: Set<string>;
+}
+
+const URL_ATTRIBUTES: Record<string, string[]> = {
+  a: ['href'],
+  area: ['href'],
+  link: ['href'],
+  img: ['src', 'srcset'],
+  source: ['src', 'srcset'],
+  script: ['src'],
+  iframe: ['src'],
+  audio: ['src'],
+  video: ['src', 'poster'],
+  track: ['src'],
+  embed: ['src'],
+  object: ['data'],
+  use: ['href', 'xlink:href'],
+  image: ['href', 'xlink:href'],
+};
+
+/** Open Graph and Twitter images are pages' links too: a missing one shows as a blank card. */
+const META_URLS = new Set(['og:image', 'twitter:image', 'og:url']);
+
+/** Links and element ids of one HTML document. */
+export function scanHtml(html: string): PageScan {
+  const links: FoundLink[] = [];
+  const ids = new Set<string>();
+  const parser = new Parser(
+    {
+      onopentag(tag, attribs) {
+        if (attribs.id) ids.add(attribs.id);
+        if (tag === 'a' && attribs.name) ids.add(attribs.name);
+        if (tag === 'meta') {
+          const key = attribs.property ?? attribs.name;
+          if (key && META_URLS.has(key) && attribs.content) links.push({ tag, attribute: key, url: attribs.content });
+          return;
+        }
+        for (const attribute of URL_ATTRIBUTES[tag] ?? []) {
+          const value = attribs[attribute];
+          if (value === undefined) continue;
+          if (attribute === 'srcset') {
+            for (const candidate of value.split(',')) {
+              const url = candidate.trim().split(/\s+/)[0];
+              if (url) links.push({ tag, attribute, url });
+            }
+          } else {
+            links.push({ tag, attribute, url: value });
+          }
+        }
+      },
+    },
+    { decodeEntities: true, lowerCaseAttributeNames: true },
+  );
+  parser.write(html);
+  parser.end();
+  return { links, ids };
+}
+
+/** Every file of the built site, as site paths ("/posts/a/index.html"). */
+export function listBuiltFiles(dir: string, prefix = ''): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir)) {
+    const abs = join(dir, name);
+    if (statSync(abs).isDirectory()) {
+      // Astro's own scratch folders are not part of the site.
+      if (prefix === '' && name.startsWith('.')) continue;
+      out.push(...listBuiltFiles(abs, `${prefix}/${name}`));
+    } else {
+      out.push(`${prefix}/${name}`);
+    }
+  }
+  return out;
+}
+
+/** "/posts/a/index.html" -> "/posts/a/"; "/404.html" stays. */
+export function pagePath(file: string): string {
+  return file.endsWith('/index.html') ? file.slice(0, -'index.html'.length) : file;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+export type Resolved =
+  | { internal: false }
+  | { internal: true; path: string; hash: string; file?: string };
+
+/** Where a link on `page` leads, and the built file that answers it if there is one. */
+export function resolveLink(url: string, page: string, files: Set<string>, siteUrl: string): Resolved {
+  const trimmed = url.trim();
+  if (trimmed === '') return { internal: false };
+  const origin = new URL(`${siteUrl}/`).origin;
+  let target: URL;
+  try {
+    target = new URL(trimmed, `${origin}${page}`);
+  } catch {
+    return { internal: true, path: trimmed, hash: '' };
+  }
+  if (target.origin !== origin) return { internal: false };
+  const path = safeDecode(target.pathname);
+  const hash = safeDecode(target.hash.replace(/^#/, ''));
+  const candidates = path.endsWith('/') ? [`${path}index.html`] : [path, `${path}/index.html`, `${path}.html`];
+  return { internal: true, path, hash, file: candidates.find((c) => files.has(c)) };
+}
+
+function levenshtein(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const current = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = current;
+    }
+  }
+  return row[b.length]!;
+}
+
+/** Up to three built pages whose path is close to `path` ("did you mean"). */
+export function similarPages(path: string, pages: string[]): string[] {
+  // A typo is a few letters of the last part of the address ("targt" for "target"), not a different word.
+  const last = path.split('/').filter(Boolean).pop() ?? '';
+  const limit = Math.max(1, Math.floor(last.length / 3));
+  return pages
+    .map((p) => ({ p, d: levenshtein(p, path) }))
+    .filter(({ d }) => d <= limit)
+    .sort((a, b) => a.d - b.d || a.p.localeCompare(b.p))
+    .slice(0, 3)
+    .map(({ p }) => p);
+}
+
+/** 1-based line of the first line of `source` that contains one of `needles`. */
+export function lineContaining(source: string, needles: string[]): number | undefined {
+  const lines = source.split('\n');
+  for (const needle of needles.filter(Boolean)) {
+    const index = lines.findIndex((l) => l.includes(needle));
+    if (index >= 0) return index + 1;
+  }
+  return undefined;
+}
+
+export interface LinkCheckOptions {
+  /** The built site. */
+  dir: string;
+  /** Posts of the content folder (from checkContent), to name files and explain unpublished targets. */
+  posts: PostInfo[];
+  /** Severity of broken links that come from templates rather than a post (the build only warns). */
+  templateSeverity: Severity;
+  siteUrl?: string;
+}
+
+export interface LinkCheckResult {
+  problems: Problem[];
+  pages: number;
+  links: number;
+}
+
+interface Broken {
+  page: string;
+  link: FoundLink;
+  reason: string;
+  /** For a writer who typed the link in a post. */
+  fix: string;
+  /** For a developer when the link comes from a template. */
+  templateFix?: string;
+  severity: Severity;
+}
+
+export function checkLinks(options: LinkCheckOptions): LinkCheckResult {
+  const siteUrl = options.siteUrl ?? site.url;
+  const fileList = listBuiltFiles(options.dir);
+  const files = new Set(fileList);
+  const htmlFiles = fileList.filter((f) => f.endsWith('.html')).sort((a, b) => pagePath(a).localeCompare(pagePath(b)));
+  const pages = htmlFiles.map(pagePath).filter((p) => p.endsWith('/'));
+  const postsById = new Map(options.posts.map((p) => [p.id, p]));
+  const scans = new Map<string, PageScan>();
+  const scan = (file: string): PageScan => {
+    let result = scans.get(file);
+    if (!result) {
+      result = scanHtml(readFileSync(join(options.dir, file), 'utf8'));
+      scans.set(file, result);
+    }
+    return result;
+  };
+
+  const broken: Broken[] = [];
+  let linkCount = 0;
+  // Most links ("/posts/a/", the stylesheet) are the same on every page and do not depend on it.
+  const rootRelative = new Map<string, Resolved>();
+  const resolve = (url: string, page: string): Resolved => {
+    if (!url.startsWith('/') || url.startsWith('//')) return resolveLink(url, page, files, siteUrl);
+    let resolved = rootRelative.get(url);
+    if (!resolved) {
+      resolved = resolveLink(url, page, files, siteUrl);
+      rootRelative.set(url, resolved);
+    }
+    return resolved;
+  };
+  for (const file of htmlFiles) {
+    const page = pagePath(file);
+    const seen = new Set<string>();
+    for (const link of scan(file).links) {
+      const resolved = resolve(link.url, page);
+      if (!resolved.internal) continue;
+      linkCount++;
+      const key = `${link.url}\0${link.attribute}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      if (!resolved.file) {
+        broken.push({ page, link, ...explainMissing(resolved.path, link, postsById, pages), });
+        continue;
+      }
+      if (resolved.hash && resolved.hash !== 'top' && resolved.file.endsWith('.html') && !scan(resolved.file).ids.has(resolved.hash)) {
+        broken.push({
+          page,
+          link,
+          severity: 'error',
+          reason: `there is no element with id "${resolved.hash}" on ${pagePath(resolved.file)}`,
+          fix: 'Headings get their id from their text: copy the link from the heading itself or from the table of contents, or remove the "#..." part.',
+        });
+      }
+    }
+  }
+  return { problems: toProblems(broken, postsById, options.templateSeverity), pages: htmlFiles.length, links: linkCount };
+}
+
+function explainMissing(path: string, link: FoundLink, postsById: Map<string, PostInfo>, pages: string[]): Omit<Broken, 'page' | 'link'> {
+  const postId = /^\/posts\/([^/]+)\/?$/.exec(path)?.[1];
+  const target = postId ? postsById.get(safeDecode(postId)) : undefined;
+  if (target?.excluded) {
+    return {
+      severity: 'warning',
+      reason: `${target.file} has errors (listed above), so this check built the site without it`,
+      fix: 'Fix that post first; the link is checked again then.',
+    };
+  }
+  if (target?.state === 'scheduled' && target.pubDate) {
+    return {
+      severity: 'warning',
+      reason: `${target.file} is scheduled for ${formatDate(target.pubDate, site.timeZone)} and not published yet`,
+      fix: 'Nothing to do if that is intended: the link works from the first build after that time (the site rebuilds every hour).',
+    };
+  }
+  if (target?.state === 'draft') {
+    return {
+      severity: 'error',
+      reason: `${target.file} is a draft (draft: true), so it is not on the site`,
+      fix: `Publish that post first (remove "draft: true"), or remove the link.`,
+    };
+  }
+  const isImage = link.tag === 'img' || link.tag === 'source' || link.attribute.includes('image');
+  const similar = similarPages(path, pages);
+  return {
+    severity: 'error',
+    reason: `no ${isImage ? 'file' : 'page'} ${path} in the built site`,
+    fix: isImage
+      ? `Put the image at public${path}, or next to the post and write a relative path ("./${path.split('/').pop() ?? ''}").`
+      : `Check the address${similar.length ? ` (did you mean ${similar.join(', ')}?)` : ''}. A post content/posts/<name>.mdx is at /posts/<name>/ with a final "/".`,
+    templateFix: similar.length ? `Did you mean ${similar.join(', ')}?` : `Nothing builds ${path}.`,
+  };
+}
+
+function toProblems(broken: Broken[], postsById: Map<string, PostInfo>, templateSeverity: Severity): Problem[] {
+  const problems: Problem[] = [];
+  const fromTemplates = new Map<string, { item: Broken; pages: string[] }>();
+  for (const item of broken) {
+    const postId = /^\/posts\/([^/]+)\/$/.exec(item.page)?.[1];
+    const post = postId ? postsById.get(safeDecode(postId)) : undefined;
+    const line = post ? lineContaining(post.source, [item.link.url, safeDecode(item.link.url), item.link.url.replace(/\/$/, '')]) : undefined;
+    const what = item.link.tag === 'img' ? 'image' : 'link';
+    if (post && line !== undefined) {
+      problems.push({ kind: 'link', file: post.file, line, severity: item.severity, message: `${what} "${item.link.url}": ${item.reason}`, fix: item.fix });
+      continue;
+    }
+    const key = `${item.link.url}\0${item.reason}`;
+    const group = fromTemplates.get(key) ?? { item, pages: [] };
+    if (!group.pages.includes(item.page)) group.pages.push(item.page);
+    fromTemplates.set(key, group);
+  }
+  for (const { item, pages } of fromTemplates.values()) {
+    const more = pages.length > 3 ? ` and ${pages.length - 3} more` : '';
+    problems.push({
+      kind: 'link',
+      file: `built page ${pages[0] ?? ''}`,
+      severity: item.severity === 'warning' ? 'warning' : templateSeverity,
+      message: `<${item.link.tag} ${item.link.attribute}="${item.link.url}">: ${item.reason} (on ${pages.slice(0, 3).join(', ')}${more})`,
+      fix: `This link comes from the site's templates (src/), not from a post: tell a developer. ${item.templateFix ?? item.fix}`,
+    });
+  }
+  return problems;
+}

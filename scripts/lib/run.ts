@@ -1,0 +1,54 @@
+/**
+ * Running the project's own tools (astro) from the scripts, with Node 24 from node_modules/.bin
+ * first on PATH whatever started us.
+ */
+import { spawn, spawnSync, type ChildProcess, type SpawnSyncReturns } from 'node:child_process';
+import { join, resolve } from 'node:path';
+
+export const projectRoot = resolve(import.meta.dirname, '../..');
+export const astroBin = join(projectRoot, 'node_modules/.bin/astro');
+
+export function toolEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PATH: `${join(projectRoot, 'node_modules/.bin')}:${process.env.PATH ?? ''}`,
+    ASTRO_TELEMETRY_DISABLED: '1',
+  };
+  for (const [key, value] of Object.entries(extra)) {
+    if (value === undefined) delete env[key];
+    else env[key] = value;
+  }
+  return env;
+}
+
+export const stripAnsi = (text: string): string => text.replace(/\x1b\[[0-9;]*[A-Za-z]/g, '');
+
+/** Runs a command to completion and captures its output (colours stripped). */
+export function runCaptured(command: string, args: string[], env: NodeJS.ProcessEnv): { ok: boolean; output: string; status: number | null } {
+  const result: SpawnSyncReturns<string> = spawnSync(command, args, { cwd: projectRoot, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  const output = stripAnsi(`${result.stdout ?? ''}${result.stderr ?? ''}${result.error ? `\n${result.error.message}` : ''}`);
+  return { ok: result.status === 0, output, status: result.status };
+}
+
+/** Runs a command with its output going straight to the terminal (long builds show progress). */
+export function runInherited(command: string, args: string[], env: NodeJS.ProcessEnv, onSpawn?: (child: ChildProcess) => void): Promise<number> {
+  return new Promise((done) => {
+    const child = spawn(command, args, { cwd: projectRoot, env, stdio: 'inherit' });
+    onSpawn?.(child);
+    child.on('error', () => done(1));
+    child.on('close', (code, signal) => done(code ?? (signal ? 1 : 0)));
+  });
+}
+
+/** The lines of Astro's output that explain a failure, without stack frames. */
+export function astroErrorExcerpt(output: string): string {
+  const lines = output.split('\n');
+  const start = lines.findIndex((l) => /\[ERROR\]|error TS|\[\w+Error\]/.test(l));
+  const from = start < 0 ? Math.max(0, lines.length - 25) : start;
+  return lines
+    .slice(from)
+    .filter((l) => !/^\s+at\s/.test(l) && !/^\s*Stack trace:/.test(l))
+    .slice(0, 30)
+    .join('\n')
+    .trim();
+}

@@ -1,0 +1,32 @@
+/**
+ * `npm run new -- "제목" [--author id] [--category id] [--slug ascii-slug] [--date YYYY-MM-DD]`
+ *
+ * Creates content/posts/<date>-<slug>.mdx with valid front matter and `draft: true`. In a
+ * terminal it asks for what is missing; when standard input is not a terminal (CI, scripts) it
+ * never waits and fails naming the missing flags. It never overwrites a file. The slug rule is
+ * in scripts/lib/slug.ts and docs/writing.md.
+ */
+import { createInterface } from 'node:readline/promises';
+import { isoDay } from '../src/lib/dates';
+import { contentDir } from '../src/lib/content-dir';
+import site from '../src/site.config';
+import { newPost } from './lib/new-post';
+
+const isTTY = Boolean(process.stdin.isTTY);
+const rl = isTTY ? createInterface({ input: process.stdin, output: process.stdout }) : undefined;
+
+const result = await newPost(process.argv.slice(2), {
+  contentDir,
+  today: isoDay(new Date(), site.timeZone),
+  io: {
+    isTTY,
+    ask: (question) => {
+      if (!rl) throw new Error('standard input is not a terminal');
+      return rl.question(question);
+    },
+    out: (text) => console.log(text),
+    err: (text) => console.error(text),
+  },
+});
+rl?.close();
+process.exit(result.code);

@@ -1,0 +1,113 @@
+/**
+ * `npm run new` as a writer runs it: a real process, with and without a terminal.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { isoDay } from '../../src/lib/dates';
+
+const root = resolve(import.meta.dirname, '../..');
+const bin = join(root, 'node_modules/.bin');
+let contentDir: string;
+
+beforeEach(() => {
+  contentDir = mkdtempSync(join(tmpdir(), 'new-post-cli-'));
+  cpSync(join(root, 'content/authors'), join(contentDir, 'authors'), { recursive: true });
+});
+
+const env = () => ({ ...process.env, PATH: `${bin}:${process.env.PATH ?? ''}`, CONTENT_DIR: contentDir, NO_COLOR: '1' });
+
+interface Run {
+  code: number | null;
+  output: string;
+}
+
+/** Runs the command with stdin an open pipe that never receives anything. */
+function runWithSilentStdin(args: string[]): Promise<Run> {
+  return new Promise((done, fail) => {
+    const child = spawn(join(bin, 'tsx'), ['scripts/new-post.ts', ...args], { cwd: root, env: env(), stdio: ['pipe', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    const timer = setTimeout(() => {
+      child.kill();
+      fail(new Error(`still waiting after 30 s: ${output}`));
+    }, 30_000);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      done({ code, output });
+    });
+  });
+}
+
+describe('npm run new (command line)', () => {
+  it('does not wait for input when standard input is not a terminal, and names the missing flags', async () => {
+    const run = await runWithSilentStdin(['새 글']);
+    expect(run.code).toBe(1);
+    expect(run.output).toContain('--author');
+    expect(run.output).toContain('--category');
+    expect(run.output).toContain('haneul');
+    expect(readdirSync(contentDir)).toEqual(['authors']);
+  }, 40_000);
+
+  it("creates today's post (in Seoul) and refuses to overwrite it the second time", async () => {
+    const before = isoDay(new Date(), 'Asia/Seoul');
+    const args = ['트위터 운영 1년', '--author', 'haneul', '--category', 'communication'];
+    const first = await runWithSilentStdin(args);
+    const after = isoDay(new Date(), 'Asia/Seoul');
+    expect(first.code).toBe(0);
+    const files = readdirSync(join(contentDir, 'posts'));
+    expect([`${before}-teuwiteo-unyeong-1nyeon.mdx`, `${after}-teuwiteo-unyeong-1nyeon.mdx`]).toContain(files[0]);
+    const text = readFileSync(join(contentDir, 'posts', files[0]!), 'utf8');
+
+    const second = await runWithSilentStdin(args);
+    expect(second.code).toBe(1);
+    expect(second.output).toContain('덮어쓰지 않습니다');
+    expect(readFileSync(join(contentDir, 'posts', files[0]!), 'utf8')).toBe(text);
+  }, 60_000);
+
+  it('asks for what is missing when run in a terminal', async () => {
+    expect(spawnSync('script', ['--version']).status, 'util-linux `script` gives the command a terminal').toBe(0);
+    // `script` runs the command in a pseudo-terminal; answers are typed when each question appears.
+    const answers: [RegExp, string][] = [
+      [/글 제목: /, '단체 사진 이벤트'],
+      [/글쓴이 번호나 아이디: /, 'doyun'],
+      [/카테고리 번호나 아이디: /, '2'],
+      [/요약 한두 문장/, '사진 이벤트를 돌아봅니다.'],
+    ];
+    const run = await new Promise<Run>((done, fail) => {
+      const child = spawn('script', ['-qec', `${join(bin, 'tsx')} scripts/new-post.ts`, '/dev/null'], { cwd: root, env: env(), stdio: ['pipe', 'pipe', 'pipe'] });
+      let output = '';
+      const onData = (d: Buffer) => {
+        output += d;
+        const next = answers[0];
+        if (next && next[0].test(output.slice(output.lastIndexOf('\n') + 1))) {
+          answers.shift();
+          // A moment for readline to switch the terminal to raw mode, which drops earlier input.
+          setTimeout(() => child.stdin.write(`${next[1]}\n`), 300);
+        }
+      };
+      child.stdout.on('data', onData);
+      child.stderr.on('data', onData);
+      const timer = setTimeout(() => {
+        child.kill();
+        fail(new Error(`no exit after 40 s: ${output}`));
+      }, 40_000);
+      child.on('close', (code) => {
+        clearTimeout(timer);
+        done({ code, output });
+      });
+    });
+    expect(run.code, run.output).toBe(0);
+    expect(answers).toEqual([]);
+    expect(run.output).toContain('1. doyun');
+    const [file] = readdirSync(join(contentDir, 'posts'));
+    expect(file).toMatch(/^\d{4}-\d{2}-\d{2}-danche-sajin-ibenteu\.mdx$/);
+    const text = readFileSync(join(contentDir, 'posts', file!), 'utf8');
+    expect(text).toContain('author: doyun');
+    expect(text).toContain('category: marketing');
+    expect(text).toContain('description: "사진 이벤트를 돌아봅니다."');
+  }, 60_000);
+});
