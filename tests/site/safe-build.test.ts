@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { removeStaleStaging, stagingDirFor, swapInto } from '../../scripts/lib/atomic-dir';
-import { root, tmpRoot } from '../support/build-site';
+import { root, tmpRoot, userEnv } from '../support/build-site';
 import { manyPosts, postData, writeFixture } from '../support/fixtures';
 
 const work = join(tmpRoot, 'safe-build');
@@ -18,7 +18,7 @@ const dist = join(work, 'site', 'dist');
 
 function env(contentDir: string): NodeJS.ProcessEnv {
   return {
-    ...process.env,
+    ...userEnv(),
     PATH: `${join(root, 'node_modules/.bin')}:${process.env.PATH ?? ''}`,
     OUT_DIR: dist,
     ASTRO_CACHE_DIR: join(work, 'cache'),
