@@ -38,7 +38,7 @@ export interface SiteConfig {
   pageSize: number;
   /** Number of newest posts in `/rss.xml`, the category feeds and `/twitter.xml`. */
   feedLength: number;
-  /** Reading speed used for "n분 읽기": Hangul/CJK characters per minute (Latin words count as 1 character each... see src/lib/reading-time.ts). */
+  /** Reading speed for "n분 읽기": Hangul characters per minute; a Latin word counts as 2 characters (src/lib/reading-time.ts). */
   readingCharsPerMinute: number;
   /** Maximum number of related posts under an article. */
   relatedPosts: number;
