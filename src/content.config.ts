@@ -1,6 +1,5 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { z } from 'astro/zod';
 import { join } from 'node:path';
 import { contentDir } from './lib/content-dir';
 import { postSchema } from './lib/post-schema';

@@ -4,18 +4,12 @@
  * A small scanner rather than a second parser: JSON.parse has already accepted the text.
  */
 
-type Segment = string | number;
+import { jsonPath } from '../../src/lib/surveys/validate';
 
-/** Same format as src/lib/surveys/validate.ts `jsonPath`. */
-export function formatJsonPath(segments: readonly Segment[]): string {
-  let out = '';
-  for (const s of segments) {
-    if (typeof s === 'number') out += `[${s}]`;
-    else if (/^[A-Za-z_$][\w$]*$/.test(s)) out += out ? `.${s}` : s;
-    else out += `[${JSON.stringify(s)}]`;
-  }
-  return out;
-}
+/** Same format as the survey validators' messages. */
+export { jsonPath as formatJsonPath };
+
+type Segment = string | number;
 
 /** Path -> 1-based line where its value (for a key: the key) starts. "" is the whole document. */
 export function jsonPathLines(text: string): Map<string, number> {
@@ -37,7 +31,7 @@ export function jsonPathLines(text: string): Map<string, number> {
   };
   const value = (path: Segment[], keyLine?: number) => {
     skipSpace();
-    lines.set(formatJsonPath(path), keyLine ?? line);
+    lines.set(jsonPath(path), keyLine ?? line);
     const char = text[i];
     if (char === '{') {
       i++;

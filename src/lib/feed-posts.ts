@@ -5,7 +5,7 @@
  */
 import type { ImageMetadata } from 'astro';
 import { getImage } from 'astro:assets';
-import { XMLBuilder } from 'fast-xml-parser';
+import XMLBuilder from 'fast-xml-builder';
 import site from '../site.config';
 import { buildTime } from './build-time';
 import { cleanFeedHtml } from './feed-html';

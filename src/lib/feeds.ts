@@ -3,13 +3,13 @@
  * (src/lib/feed-posts.ts), this module decides what each feed says. Unit-tested.
  *
  * Everything @astrojs/rss does not model (dc:creator, atom:link, media:content, channel
- * language) goes through its `customData`, built with fast-xml-parser's serialiser, never by
+ * language) goes through its `customData`, built with fast-xml-builder's serialiser, never by
  * pasting strings. @astrojs/rss parses customData and serialises it again, and its parser turns
  * number-like text into numbers (an author called "007" would become "7"), so item fragments
  * travel as placeholders and are put back, already serialised, into the finished XML.
  */
 import { getRssString, type RSSFeedItem, type RSSOptions } from '@astrojs/rss';
-import { XMLBuilder } from 'fast-xml-parser';
+import XMLBuilder from 'fast-xml-builder';
 import { stripXmlInvalid } from './xml-chars';
 
 export const NAMESPACES = {

@@ -14,7 +14,6 @@ import {
   type NumericStat,
   type Survey,
   type SurveyQuestion,
-  type SurveySource,
 } from './types';
 import { formatIssue, validateSurvey, type SurveyIssue } from './validate';
 
@@ -67,17 +66,10 @@ export function surveyToCsv(id: string, survey: Survey, benchmark?: Benchmark): 
 }
 
 /** What the CSV does not carry: the survey's description and each question's type. */
-export interface SurveyMeta {
-  title: string;
-  publisher: string;
-  year: number;
-  fieldwork?: { start: string; end: string };
-  sample: { n: number; population: string };
-  sources: SurveySource[];
-  note?: string;
+export type SurveyMeta = Omit<Survey, 'questions'> & {
   /** Question id -> how to read its rows; questions not listed are single-choice and complete. */
   questions?: Record<string, QuestionMeta>;
-}
+};
 
 export interface QuestionMeta {
   type?: SurveyQuestion['type'];
