@@ -30,7 +30,11 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
 }
 
 const started = Date.now();
-const status = await runInherited(astroBin, ['build', ...process.argv.slice(2)], toolEnv({ OUT_DIR: staging }), (c) => (child = c));
+// "Now" is fixed once for the whole build, so the pages and the writer checks (a separate
+// process) agree on which posts are published even when the build crosses a post's pubDate.
+const buildTime = process.env.BUILD_TIME || new Date(started).toISOString();
+const env = toolEnv({ OUT_DIR: staging, BUILD_TIME: buildTime });
+const status = await runInherited(astroBin, ['build', ...process.argv.slice(2)], env, (c) => (child = c));
 const seconds = ((Date.now() - started) / 1000).toFixed(1);
 
 if (status !== 0 || interrupted || !existsSync(staging)) {
