@@ -13,6 +13,8 @@ const siteUrl = (process.env.SITE_URL || 'https://blog.daon-edu.example').replac
 export default defineConfig({
   site: siteUrl,
   trailingSlash: 'always',
+  // Open Graph images rasterise off the main thread (resvg renderAsync); let other pages render meanwhile.
+  build: { concurrency: 4 },
   outDir: process.env.OUT_DIR || 'dist',
   // Tests give each build its own cache so fixture sites never share a content store.
   cacheDir: process.env.ASTRO_CACHE_DIR || './node_modules/.astro',

@@ -16,7 +16,8 @@ export default function searchIndex(): AstroIntegration {
         const outDir = fileURLToPath(dir);
         const { index, errors } = await pagefind.createIndex({ forceLanguage: 'ko' });
         if (!index) throw new Error(`Search index: Pagefind could not start: ${errors.join('; ')}`);
-        const added = await index.addDirectory({ path: outDir });
+        // Only post pages carry data-pagefind-body; reading the other pages would only cost time.
+        const added = await index.addDirectory({ path: outDir, glob: 'posts/**/*.html' });
         if (added.errors.length) throw new Error(`Search index: ${added.errors.join('; ')}`);
         const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
         if (written.errors.length) throw new Error(`Search index: ${written.errors.join('; ')}`);

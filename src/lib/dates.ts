@@ -3,31 +3,41 @@
  * (Asia/Seoul by default) whatever the build machine's zone is.
  */
 
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/** One formatter per locale, options and zone: creating one costs far more than using it (thousands of dates per build). */
+function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = formats.get(key);
+  if (!format) formats.set(key, (format = new Intl.DateTimeFormat(locale, options)));
+  return format;
+}
+
 /** "2010. 8. 10." */
 export function formatDate(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('ko-KR', { year: 'numeric', month: 'numeric', day: 'numeric', timeZone }).format(date);
+  return formatter('ko-KR', { year: 'numeric', month: 'numeric', day: 'numeric', timeZone }).format(date);
 }
 
 /** "2010년 8월" for archive headings. */
 export function formatYearMonth(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('ko-KR', { year: 'numeric', month: 'long', timeZone }).format(date);
+  return formatter('ko-KR', { year: 'numeric', month: 'long', timeZone }).format(date);
 }
 
 /** Year and month (1-12) of a date in the given zone. */
 export function yearMonth(date: Date, timeZone: string): { year: number; month: number } {
-  const parts = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'numeric', timeZone }).formatToParts(date);
+  const parts = formatter('en-US', { year: 'numeric', month: 'numeric', timeZone }).formatToParts(date);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   return { year: get('year'), month: get('month') };
 }
 
 /** "2010-08-10" in the given zone, for `<time datetime>` and file names. */
 export function isoDay(date: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }).format(date);
+  return formatter('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }).format(date);
 }
 
 /** Offset of `timeZone` from UTC at `date`, in minutes (Asia/Seoul: +540). */
 export function zoneOffsetMinutes(date: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
+  const parts = formatter('en-US', {
     timeZone,
     hourCycle: 'h23',
     year: 'numeric',

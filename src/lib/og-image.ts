@@ -12,7 +12,7 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from '
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import satori from 'satori';
-import { Resvg } from '@resvg/resvg-js';
+import { renderAsync } from '@resvg/resvg-js';
 import { emojiDataUri } from './og-emoji';
 import { OG_HEIGHT, OG_WIDTH } from './og-paths';
 import { stripXmlInvalid } from './xml-chars';
@@ -206,7 +206,9 @@ export async function drawOgImage(card: OgCard): Promise<Buffer> {
     // which the glyph-coverage test reports for every title of the site.
     loadAdditionalAsset: async (code, segment) => (code === 'emoji' ? (emojiDataUri(segment) ?? '') : []),
   });
-  return new Resvg(svg, { fitTo: { mode: 'width', value: OG_WIDTH } }).render().asPng();
+  // Rasterised on libuv's thread pool, so with build.concurrency > 1 other pages render meanwhile.
+  const rendered = await renderAsync(svg, { fitTo: { mode: 'width', value: OG_WIDTH } });
+  return rendered.asPng();
 }
 
 /** Several routes (the image itself, the Twitter feed's enclosure) need the same PNG in one build. */

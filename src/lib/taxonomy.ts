@@ -2,8 +2,16 @@
  * URL slugs for tags and the related-posts ranking. Pure functions, unit-tested.
  */
 
+const slugs = new Map<string, string>();
+
 /** A tag's URL segment: trimmed, lower-cased, spaces to "-". Hangul stays (the browser shows it; the URL percent-encodes it). */
 export function tagSlug(tag: string): string {
+  let slug = slugs.get(tag);
+  if (slug === undefined) slugs.set(tag, (slug = computeTagSlug(tag)));
+  return slug;
+}
+
+function computeTagSlug(tag: string): string {
   return tag
     .normalize('NFC')
     .trim()
