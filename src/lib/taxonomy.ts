@@ -20,6 +20,15 @@ function computeTagSlug(tag: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
+/** Each post's tag slugs, worked out once: every post page ranks every other post. */
+const tagSets = new WeakMap<object, Set<string>>();
+
+function slugsOf(post: Relatable): Set<string> {
+  let set = tagSets.get(post);
+  if (!set) tagSets.set(post, (set = new Set(post.data.tags.map(tagSlug))));
+  return set;
+}
+
 interface Relatable {
   id: string;
   data: { tags: string[]; category: string; pubDate: Date };
@@ -30,12 +39,12 @@ interface Relatable {
  * same category, newest first within a rank. Posts sharing nothing are not related.
  */
 export function relatedPosts<T extends Relatable>(post: T, candidates: T[], limit: number): T[] {
-  const tags = new Set(post.data.tags.map(tagSlug));
+  const tags = slugsOf(post);
   return candidates
     .filter((c) => c.id !== post.id)
     .map((c) => ({
       post: c,
-      shared: c.data.tags.filter((t) => tags.has(tagSlug(t))).length,
+      shared: [...slugsOf(c)].filter((t) => tags.has(t)).length,
       sameCategory: c.data.category === post.data.category ? 1 : 0,
     }))
     .filter((r) => r.shared > 0 || r.sameCategory > 0)
