@@ -152,18 +152,24 @@ describe('articles and surveys', () => {
   const articles = readdirSync(join(root, 'content/posts'))
     .filter((f) => f.endsWith('.mdx'))
     .map((f) => ({ slug: f.slice(0, -4), text: readFileSync(join(root, 'content/posts', f), 'utf8') }));
-  const citing = articles.filter((a) => /^survey: /m.test(a.text));
+  const citing = articles.filter((a) => /^survey: /m.test(a.text) || /<Survey(Chart|Comparison) /.test(a.text));
 
-  it('each survey page lists the articles whose `survey` field names it', () => {
+  it('each survey page lists the articles that name it in `survey` or embed its charts', () => {
     expect(citing.length).toBeGreaterThan(0);
+    let links = 0;
     for (const { id } of surveys) {
       const $ = page(site, `/surveys/${id}/`);
       const linked = $('#citing ~ ul a')
         .toArray()
         .map((a) => $(a).attr('href'));
-      const expected = citing.filter((a) => new RegExp(`^survey: ${id}$`, 'm').test(a.text)).map((a) => `/posts/${a.slug}/`);
-      expect(linked.sort()).toEqual(expected.sort());
+      const expected = citing
+        .filter((a) => new RegExp(`^survey: ${id}$`, 'm').test(a.text) || a.text.includes(`survey="${id}"`))
+        .map((a) => `/posts/${a.slug}/`);
+      expect(linked.sort(), id).toEqual(expected.sort());
+      links += linked.length;
     }
+    // The comparison article cites four surveys: its `survey` field names one, its charts three more.
+    expect(links).toBeGreaterThanOrEqual(4);
   });
 
   it('the comparison article renders every SurveyChart and the SurveyComparison table', () => {

@@ -9,6 +9,7 @@ import site from '../../site.config';
 import { contentDir, displayPath } from '../content-dir';
 import { getPublishedPosts, type Post } from '../posts';
 import { formatIssue, validateBenchmark } from './validate';
+import { citedSurveys } from './citations';
 
 export type SurveyEntry = CollectionEntry<'surveys'>;
 export type BenchmarkEntry = CollectionEntry<'benchmarks'>;
@@ -51,9 +52,9 @@ export async function primaryBenchmark(surveyId: string): Promise<BenchmarkEntry
   return (await benchmarksOf(surveyId))[0];
 }
 
-/** Published articles whose front matter says `survey: <id>`. */
+/** Published articles that cite a survey: by their `survey` field or by embedding its charts. */
 export async function postsCiting(surveyId: string): Promise<Post[]> {
-  return (await getPublishedPosts()).filter((p) => p.data.survey === surveyId);
+  return (await getPublishedPosts()).filter((p) => citedSurveys(p).has(surveyId));
 }
 
 /**
