@@ -6,12 +6,12 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { headingAnchors, taskListLabels } from './src/lib/markdown-plugins.mjs';
 import searchIndex from './src/integrations/search-index.ts';
 import previewUnpublished from './src/integrations/preview-unpublished.ts';
+// The one place the site's URL is set (SITE_URL applied there), so feeds and sitemap agree with pages.
+import site from './src/site.config.ts';
 import writerChecks from './scripts/lib/astro-integration.ts';
 
-const siteUrl = (process.env.SITE_URL || 'https://blog.daon-edu.example').replace(/\/+$/, '');
-
 export default defineConfig({
-  site: siteUrl,
+  site: site.url,
   trailingSlash: 'always',
   // Open Graph images rasterise off the main thread (resvg renderAsync); let other pages render meanwhile.
   build: { concurrency: 4 },
@@ -29,6 +29,6 @@ export default defineConfig({
   },
   // writerChecks last: its link check reads the finished site, search index included.
   // Test builds and caches live in .tmp/; the dev server must not watch them.
-  vite: { server: { watch: { ignored: ['**/.tmp/**', '**/dist/**'] } } },
+  vite: { server: { watch: { ignored: ['**/.tmp/**', '**/dist/**', '**/.dist-*/**'] } } },
   integrations: [previewUnpublished(), mdx(), sitemap(), searchIndex(), writerChecks()],
 });

@@ -5,7 +5,12 @@ import { defineConfig } from 'vitest/config';
  * builds once per run. Tests that start Astro themselves (dev server, safe build, npm run check)
  * share the project's .astro/ folder, so they run one file at a time.
  */
-const startsAstro = ['tests/site/dev-preview.test.ts', 'tests/site/safe-build.test.ts', 'tests/site/writing-check.test.ts'];
+const startsAstro = [
+  'tests/site/dev-preview.test.ts',
+  'tests/site/moved-post.test.ts',
+  'tests/site/safe-build.test.ts',
+  'tests/site/writing-check.test.ts',
+];
 const slow = { globalSetup: ['tests/support/global-setup.ts'], hookTimeout: 600_000, testTimeout: 180_000 };
 
 export default defineConfig({

@@ -4,13 +4,20 @@ import { join } from 'node:path';
 import { contentDir } from './lib/content-dir';
 import { postSchema } from './lib/post-schema';
 import { authorSchema } from './lib/author-schema';
+import { withWrittenDates } from './lib/written-dates';
+import { forgetMovedFiles } from './lib/forget-moved-files';
 import { benchmarkSchema, surveySchema, withSourceFiles } from './lib/surveys/schema';
 
 /** `2010-08-10-sns.mdx` and `2010-08-10-sns/index.mdx` both become the id (and URL slug) `2010-08-10-sns`. */
 const idFromPath = ({ entry }: { entry: string }) => entry.replace(/(\/index)?\.(mdx?|json)$/i, '');
 
+/** Markdown and MDX files; a file or folder whose name starts with "_" is a writer's note, never read (as in `npm run check`). */
+const POST_FILES = ['**/*.{md,mdx}', '!**/_*', '!**/_*/**'];
+
+// forgetMovedFiles: a post moved into its own folder builds with a warm cache (see the module).
+// withWrittenDates: a bare day means midnight in the site's zone, a date-time is taken as written.
 const posts = defineCollection({
-  loader: glob({ pattern: '**/*.{md,mdx}', base: join(contentDir, 'posts'), generateId: idFromPath }),
+  loader: forgetMovedFiles(withWrittenDates(glob({ pattern: POST_FILES, base: join(contentDir, 'posts'), generateId: idFromPath }))),
   schema: ({ image }) => postSchema(image),
 });
 

@@ -4,6 +4,7 @@
  * messages can say "content/posts/a.mdx:4".
  */
 import yaml from 'js-yaml';
+import { datesAsWritten } from '../../src/lib/written-dates';
 
 /** Astro's own pattern (@astrojs/internal-helpers/frontmatter): `---` block at the very top. */
 const FRONTMATTER = /(?:^\uFEFF?|^\s*\n)---([\s\S]*?\n)---/;
@@ -48,7 +49,9 @@ export function parseFrontmatter(source: string): ParsedFrontmatter {
   const bodyLine = lineAt(source, match.index + match[0].length) + 1;
   try {
     const parsed = yaml.load(raw);
-    const data = parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
+    const fields = parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : {};
+    // As in the build (src/content.config.ts): dates as written, so a bare day and a time differ.
+    const data = datesAsWritten(raw, fields);
     return { present: true, data, fieldLines, startLine, bodyLine };
   } catch (error) {
     const e = error as { reason?: string; message?: string; mark?: { line?: number } };

@@ -9,6 +9,7 @@ import site from '../../src/site.config';
 import { displayFile } from './content-check';
 import { DESCRIPTION_PLACEHOLDER } from './post-check';
 import { isValidSlug, slugify } from './slug';
+import { isCalendarDay } from '../../src/lib/dates';
 
 export const USAGE = `사용법: npm run new -- "글 제목" [--author 아이디] [--category 아이디] [--slug ascii-slug] [--date YYYY-MM-DD] [--description "요약"]
 
@@ -104,9 +105,7 @@ const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export function isValidDay(day: string): boolean {
   const m = DAY.exec(day);
-  if (!m) return false;
-  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return date.toISOString().slice(0, 10) === day;
+  return m !== null && isCalendarDay(Number(m[1]), Number(m[2]), Number(m[3]));
 }
 
 /** The new file's text: front matter every field of which passes the post schema, `draft: true`. */

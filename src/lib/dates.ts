@@ -52,28 +52,71 @@ export function zoneOffsetMinutes(date: Date, timeZone: string): number {
   return Math.round((asUtc - (date.getTime() - date.getMilliseconds())) / 60000);
 }
 
-const BARE_DAY = /^\d{4}-\d{2}-\d{2}$/;
+const BARE_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,3})?)?\s*(Z|z|[+-]\d{2}:?\d{2})?$/;
+
+/** "2010-02-30" -> false: JavaScript (and YAML) would quietly turn it into 2 March. */
+export function isCalendarDay(year: number, month: number, day: number): boolean {
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/** The instant of a wall-clock time in `timeZone` (for a bare day or a date-time without offset). */
+function zonedTime(year: number, month: number, day: number, hour: number, minute: number, second: number, ms: number, timeZone: string): Date {
+  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  // The offset is read at that instant: exact except within an hour of a DST change.
+  return new Date(asUtc - zoneOffsetMinutes(new Date(asUtc), timeZone) * 60000);
+}
 
 /**
- * Reads a front-matter date. A bare day ("2010-08-10", which YAML turns into UTC midnight)
- * means midnight in the site's time zone, so a post scheduled for a day goes out when that
- * day starts in Seoul, not at 09:00. A value with a time or offset is taken as written.
+ * Reads a front-matter date, written as text (see ./written-dates.ts):
+ * - a bare day "2010-08-10" is midnight in the site's time zone, so a post scheduled for a day
+ *   goes out when that day starts in Seoul;
+ * - a date-time with an offset or Z ("2010-08-10T09:00:00+09:00") is taken as written;
+ * - a date-time without one ("2010-08-10 09:00") is wall-clock time in the site's zone.
+ * Anything else, or a day not in the calendar, gives undefined: never a guess that depends on
+ * the build machine's time zone. A Date (YAML read without ./written-dates.ts) at UTC midnight is
+ * taken for a bare day.
  */
 export function parseContentDate(value: unknown, timeZone: string): Date | undefined {
-  let date: Date;
-  let bareDay = false;
   if (value instanceof Date) {
-    date = value;
-    bareDay = date.getUTCHours() === 0 && date.getUTCMinutes() === 0 && date.getUTCSeconds() === 0 && date.getUTCMilliseconds() === 0;
-  } else if (typeof value === 'string' && value.trim() !== '') {
-    const text = value.trim();
-    bareDay = BARE_DAY.test(text);
-    date = new Date(bareDay ? `${text}T00:00:00Z` : text);
-  } else {
-    return undefined;
+    if (Number.isNaN(value.getTime())) return undefined;
+    const midnight = value.getUTCHours() === 0 && value.getUTCMinutes() === 0 && value.getUTCSeconds() === 0 && value.getUTCMilliseconds() === 0;
+    return midnight ? zonedTime(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate(), 0, 0, 0, 0, timeZone) : value;
   }
-  if (Number.isNaN(date.getTime())) return undefined;
-  if (!bareDay) return date;
-  // Shift UTC midnight to local midnight; the offset is read at that instant (DST-safe enough for a day).
-  return new Date(date.getTime() - zoneOffsetMinutes(date, timeZone) * 60000);
+  if (typeof value !== 'string') return undefined;
+  const text = value.trim();
+  const day = BARE_DAY.exec(text);
+  if (day) {
+    const [y, m, d] = day.slice(1, 4).map(Number) as [number, number, number];
+    return isCalendarDay(y, m, d) ? zonedTime(y, m, d, 0, 0, 0, 0, timeZone) : undefined;
+  }
+  const dt = DATE_TIME.exec(text);
+  if (!dt) return undefined;
+  const [y, m, d, hh, mm] = dt.slice(1, 6).map(Number) as [number, number, number, number, number];
+  const ss = Number(dt[6] ?? 0);
+  const ms = Math.round(Number(dt[7] ?? 0) * 1000);
+  if (!isCalendarDay(y, m, d) || hh > 23 || mm > 59 || ss > 59) return undefined;
+  const zone = dt[8];
+  if (!zone) return zonedTime(y, m, d, hh, mm, ss, ms, timeZone);
+  const offset = /^[zZ]$/.test(zone) ? 0 : (zone[0] === '-' ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2)));
+  return new Date(Date.UTC(y, m - 1, d, hh, mm, ss, ms) - offset * 60000);
 }
+
+/** Why a front-matter date could not be read, for the writer. */
+export function contentDateProblem(value: unknown): string {
+  const text = value instanceof Date ? value.toISOString() : typeof value === 'string' ? value.trim() : JSON.stringify(value ?? null);
+  const day = BARE_DAY.exec(text) ?? DATE_TIME.exec(text);
+  if (day && !isCalendarDay(Number(day[1]), Number(day[2]), Number(day[3]))) {
+    return `${text.split(/[Tt ]/)[0]} is not a day of the calendar (YAML would silently read it as another day); expected a real date as YYYY-MM-DD`;
+  }
+  return `${JSON.stringify(text)} is not a date; expected YYYY-MM-DD or an ISO date-time such as 2010-08-10T09:00:00+09:00`;
+}
+
+/** A calendar day written "2010-08-10" (survey and benchmark JSON) as "2010. 8. 10."; other text unchanged. */
+export function koreanDay(day: string): string {
+  if (!BARE_DAY.test(day)) return day;
+  const [year, month, date] = day.split('-').map(Number);
+  return `${year}. ${month}. ${date}.`;
+}
+

@@ -46,7 +46,8 @@ const ALLOWED_TAGS = [
 ];
 
 const ALLOWED_ATTRIBUTES: sanitizeHtml.IOptions['allowedAttributes'] = {
-  a: ['href', 'title', 'hreflang'],
+  // aria-label: the footnote back-links' Korean name ("본문의 1번 각주 위치로 돌아가기").
+  a: ['href', 'title', 'hreflang', 'aria-label'],
   img: ['src', 'srcset', 'sizes', 'alt', 'title', 'width', 'height'],
   source: ['srcset', 'sizes', 'type', 'media', 'width', 'height'],
   abbr: ['title'],
@@ -72,7 +73,7 @@ const SRCSET_ATTRIBUTES = ['srcset'];
 
 /**
  * Parts of the page that make no sense in a feed: the "#" link beside each heading
- * (src/lib/heading-anchors.mjs), and anything a component marks with `data-feed="omit"`
+ * (src/lib/markdown-plugins.mjs), and anything a component marks with `data-feed="omit"`
  * (a chart's controls, say).
  */
 const OMITTED_CLASSES = ['heading-anchor'];

@@ -75,15 +75,6 @@ export async function ogEnclosure(post: Post, siteBase: URL | string | undefined
   };
 }
 
-/**
- * The tweet of every published post, so that an over-long `tweet` fails the build even when
- * the post is older than the feed's window (it may still be re-posted, and the writer should
- * hear about it when publishing, not weeks later).
- */
-export async function checkTweets(): Promise<void> {
-  for (const post of await getPublishedPosts()) tweetText(tweetSource(post));
-}
-
 function tweetSource(post: Post) {
   return { tweet: post.data.tweet, title: post.data.title, file: post.filePath ?? `posts/${post.id}` };
 }

@@ -31,7 +31,9 @@ export function headingAnchors() {
         ctx.appendChild(node, {
           type: 'element',
           tagName: 'a',
-          properties: { className: ['heading-anchor'], href: `#${id}`, ariaLabel: '이 단락으로 바로 가는 링크' },
+          // Hidden from assistive tech and the tab order: inside the heading it would become part of
+          // the heading's name ("제목 #"). Screen-reader users reach sections by heading navigation.
+          properties: { className: ['heading-anchor'], href: `#${id}`, ariaHidden: 'true', tabIndex: -1 },
           children: [{ type: 'text', value: '#' }],
         });
       },

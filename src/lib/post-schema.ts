@@ -1,8 +1,9 @@
 import { z } from 'astro/zod';
 import site from '../site.config';
-import { parseContentDate } from './dates';
+import { contentDateProblem, isoDay, parseContentDate } from './dates';
 import { jsonIds } from './content-dir';
 import { tweetLengthProblem } from './tweets';
+import { tagSlug } from './taxonomy';
 
 
 const categoryIds = site.categories.map((c) => c.id);
@@ -15,13 +16,13 @@ function unknownIdMessage(kind: string, collection: string, value: string, known
   );
 }
 
-const contentDate = (field: string) =>
+const contentDate = () =>
   z.custom<Date>().transform((value, ctx) => {
     const date = parseContentDate(value, site.timeZone);
     if (!date) {
       ctx.addIssue({
         code: 'custom',
-        message: `${JSON.stringify(value ?? null)} is not a date; expected YYYY-MM-DD or an ISO date-time such as 2010-08-10T09:00:00+09:00 (${field})`,
+        message: contentDateProblem(value),
       });
       return z.NEVER;
     }
@@ -34,6 +35,18 @@ const idIn = (collection: string, kind: string) =>
     const known = jsonIds(collection);
     if (!known.includes(value)) ctx.addIssue({ code: 'custom', message: unknownIdMessage(kind, collection, value, known) });
   });
+
+/**
+ * Why `updatedDate` cannot stand with `pubDate`, or undefined. An update on the day of publication
+ * is fine whatever the times (a bare `updatedDate: 2010-08-10` is that day's midnight); days are
+ * those of the site's time zone, as readers see them.
+ */
+export function updatedBeforePublished(pubDate: Date, updatedDate: Date): string | undefined {
+  const pub = isoDay(pubDate, site.timeZone);
+  const updated = isoDay(updatedDate, site.timeZone);
+  if (updated >= pub) return undefined;
+  return `updatedDate ${updated} is before pubDate ${pub}; expected the same day or later`;
+}
 
 /**
  * The post schema. `image` is the `image()` helper Astro passes to a collection schema (the
@@ -52,8 +65,8 @@ export function postSchema<Image extends z.ZodType>(image: () => Image) {
         .trim()
         .min(1, { error: 'expected a description (text, 1-200 characters)' })
         .max(200, { error: (issue) => `description is ${String((issue.input as string).length)} characters; expected at most 200` }),
-      pubDate: contentDate('pubDate'),
-      updatedDate: contentDate('updatedDate').optional(),
+      pubDate: contentDate(),
+      updatedDate: contentDate().optional(),
       author: idIn('authors', 'an author'),
       category: z.string({ error: `expected a category id (one of: ${categoryIds.join(', ')})` }).superRefine((value, ctx) => {
         if (!categoryIds.includes(value)) {
@@ -63,7 +76,18 @@ export function postSchema<Image extends z.ZodType>(image: () => Image) {
           });
         }
       }),
-      tags: z.array(z.string().trim().min(1), { error: 'expected a list of tags, e.g. [트위터, 가이드라인]' }).default([]),
+      tags: z
+        .array(
+          z
+            .string()
+            .trim()
+            .min(1)
+            .refine((tag) => !['', '.', '..'].includes(tagSlug(tag)), {
+              error: (issue) => `tag ${JSON.stringify(issue.input)} has no letters or digits for its address (/tags/<tag>/); use a word`,
+            }),
+          { error: 'expected a list of tags, e.g. [트위터, 가이드라인]' },
+        )
+        .default([]),
       draft: z.boolean({ error: 'expected true or false' }).default(false),
       // Checked here, not only when /twitter.xml is built, so a draft or scheduled post's tweet is
       // caught when it is written. Any URL counts 23, so the slug does not matter.
@@ -81,13 +105,8 @@ export function postSchema<Image extends z.ZodType>(image: () => Image) {
       survey: idIn('surveys', 'a survey').optional(),
     })
     .superRefine((post, ctx) => {
-      if (post.updatedDate && post.updatedDate < post.pubDate) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['updatedDate'],
-          message: `updatedDate ${post.updatedDate.toISOString()} is before pubDate ${post.pubDate.toISOString()}; expected the same day or later`,
-        });
-      }
+      const updateProblem = post.updatedDate && updatedBeforePublished(post.pubDate, post.updatedDate);
+      if (updateProblem) ctx.addIssue({ code: 'custom', path: ['updatedDate'], message: updateProblem });
       if (post.heroImage && !post.heroAlt) {
         ctx.addIssue({
           code: 'custom',

@@ -9,6 +9,7 @@ const cases: [site: string, field: string, expected: RegExp][] = [
   ['bad-author', 'author', /author: "park" is not an author \(known: kim, lee\)\. Add content\/authors\/park\.json or fix the id\./],
   ['bad-category', 'category', /category: "sales" is not a category \(known: reputation, marketing, customer-service, recruiting, communication\)/],
   ['bad-hero-alt', 'heroAlt', /heroAlt: heroImage is set but heroAlt is missing/],
+  ['bad-tag', 'tags.1', /tags\.1: tag "\?" has no letters or digits/],
 ];
 
 describe('bad front matter fails the build with a clear message', () => {

@@ -58,7 +58,7 @@ describe('one rule decides what is published', () => {
   const site = 'publishing';
   it('a post at the build time is published; a draft and a post one minute later are in no built file', () => {
     expect(getBuild(site).ok, getBuild(site).output.slice(-2000)).toBe(true);
-    expect(titles(site, '/')).toEqual(['게시된 글']);
+    expect(titles(site, '/')).toEqual(['게시된 글', '시각을 적은 글']);
     const leaks: string[] = [];
     for (const file of builtFiles(site)) {
       const bytes = readFileSync(join(getBuild(site).outDir, file));
@@ -73,11 +73,20 @@ describe('one rule decides what is published', () => {
     expect(htmlPages(site).some((p) => p.includes('marker'))).toBe(false);
   });
 
-  it('the search index holds the published post', () => {
+  it('the search index holds the published posts', () => {
     const fragments = builtFiles(site).filter((f) => f.startsWith('pagefind/fragment/'));
-    expect(fragments).toHaveLength(1);
-    const text = gunzipSync(readFileSync(join(getBuild(site).outDir, fragments[0]!))).toString('utf8');
+    expect(fragments).toHaveLength(2);
+    const text = fragments.map((f) => gunzipSync(readFileSync(join(getBuild(site).outDir, f))).toString('utf8')).join('');
     expect(text).toContain('게시된 글');
+  });
+
+  it('reads a front-matter date-time as written and a bare day as midnight in Seoul', () => {
+    const times = page(site, '/posts/timed/')('article header time');
+    // 09:00 in Seoul is 00:00 UTC, which YAML alone cannot tell from the bare day 2010-08-10.
+    expect(times.eq(0).attr('datetime')).toBe('2010-08-10T00:00:00.000Z');
+    // updatedDate 2010-08-10 (midnight in Seoul) on the day of publication is accepted.
+    expect(times.eq(1).attr('datetime')).toBe('2010-08-09T15:00:00.000Z');
+    expect(times.eq(1).text()).toBe('2010. 8. 10.');
   });
 });
 

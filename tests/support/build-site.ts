@@ -14,6 +14,8 @@ export interface BuildOptions {
   siteUrl?: string;
   /** Extra environment variables. */
   env?: Record<string, string>;
+  /** Keep the cache of an earlier build of the same name (a warm build, as on a writer's machine or in CI). */
+  keepCache?: boolean;
 }
 
 export interface BuildResult {
@@ -33,7 +35,7 @@ export function buildSite(name: string, options: BuildOptions = {}): BuildResult
   const outDir = join(tmpRoot, 'sites', name);
   const cacheDir = join(tmpRoot, 'cache', name);
   rmSync(outDir, { recursive: true, force: true });
-  rmSync(cacheDir, { recursive: true, force: true });
+  if (!options.keepCache) rmSync(cacheDir, { recursive: true, force: true });
   mkdirSync(outDir, { recursive: true });
   const env = userEnv({
     OUT_DIR: outDir,

@@ -22,6 +22,12 @@ export const coreSites: Record<string, () => BuildOptions> = {
     contentDir: writeFixture('publishing', {
       posts: [
         { file: 'published.md', data: postData({ title: '게시된 글', pubDate: '2026-11-27T11:59:00+09:00' }) },
+        // Unquoted YAML timestamps at 00:00 UTC: a time must not be mistaken for a bare day.
+        {
+          file: 'timed.md',
+          data: postData({ title: '시각을 적은 글', pubDate: undefined }),
+          rawFrontmatter: 'pubDate: 2010-08-10T09:00:00+09:00\nupdatedDate: 2010-08-10',
+        },
         { file: 'zz-draft-marker.md', data: postData({ title: '초안표식글', draft: true, tags: ['초안전용태그'] }) },
         { file: 'zz-scheduled-marker.md', data: postData({ title: '예약표식글', pubDate: '2026-11-27T12:01:00+09:00', category: 'recruiting', tags: ['예약전용태그'] }) },
       ],
@@ -34,6 +40,7 @@ export const coreSites: Record<string, () => BuildOptions> = {
   'bad-updated-before': badPost('bad-updated-before', postData({ pubDate: '2010-08-10', updatedDate: '2010-08-01' })),
   'bad-author': badPost('bad-author', postData({ author: 'park' })),
   'bad-category': badPost('bad-category', postData({ category: 'sales' })),
+  'bad-tag': badPost('bad-tag', postData({ tags: ['트위터', '?'] })),
   'bad-hero-alt': badPost('bad-hero-alt', postData({ heroImage: './hero.png' }), undefined, {
     // A real 1x1 PNG beside the post so only the missing alt text is wrong.
     'posts/hero.png': Buffer.from(

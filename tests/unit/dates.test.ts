@@ -39,3 +39,42 @@ describe('front-matter dates', () => {
     for (const bad of ['2010-13-45x', 'next tuesday', '', 42, null, undefined, {}]) expect(parseContentDate(bad, SEOUL), String(bad)).toBeUndefined();
   });
 });
+
+describe('dates as written in front matter', () => {
+  it('keeps the text of date fields so a time and a bare day differ', async () => {
+    const { datesAsWritten } = await import('../../src/lib/written-dates');
+    const yamlText = 'title: 글\npubDate: 2010-08-10T09:00:00+09:00\nupdatedDate: 2010-08-11';
+    const parsedByAstro = { title: '글', pubDate: new Date('2010-08-10T00:00:00Z'), updatedDate: new Date('2010-08-11T00:00:00Z') };
+    const data = datesAsWritten(yamlText, parsedByAstro);
+    expect(data).toEqual({ title: '글', pubDate: '2010-08-10T09:00:00+09:00', updatedDate: '2010-08-11' });
+    expect(parseContentDate(data.pubDate, SEOUL)?.toISOString()).toBe('2010-08-10T00:00:00.000Z');
+    expect(parseContentDate(data.updatedDate, SEOUL)?.toISOString()).toBe('2010-08-10T15:00:00.000Z');
+  });
+
+  it('leaves data alone when the YAML cannot be read', async () => {
+    const { datesAsWritten } = await import('../../src/lib/written-dates');
+    const data = { pubDate: new Date(0) };
+    expect(datesAsWritten('pubDate: [unclosed', data)).toBe(data);
+  });
+});
+
+describe('strict front-matter dates', () => {
+  it('reads a date-time without offset as wall-clock time in the site zone, whatever the machine zone', () => {
+    expect(parseContentDate('2010-08-10 09:00', SEOUL)?.toISOString()).toBe('2010-08-10T00:00:00.000Z');
+    expect(parseContentDate('2010-08-10T09:30:15', SEOUL)?.toISOString()).toBe('2010-08-10T00:30:15.000Z');
+    expect(parseContentDate('2010-08-10T09:00:00Z', SEOUL)?.toISOString()).toBe('2010-08-10T09:00:00.000Z');
+    expect(parseContentDate('2010-08-10T09:00:00-0500', SEOUL)?.toISOString()).toBe('2010-08-10T14:00:00.000Z');
+  });
+
+  it('refuses forms whose meaning would depend on the machine, and days not in the calendar', () => {
+    for (const bad of ['2010/08/10', '2010-8-10', 'Aug 10 2010', '2010-02-30', '2010-13-01', '2010-08-10T25:00', '2010-08-10T09:00:00+09:00x']) {
+      expect(parseContentDate(bad, SEOUL), bad).toBeUndefined();
+    }
+  });
+
+  it('explains the two kinds of bad date', async () => {
+    const { contentDateProblem } = await import('../../src/lib/dates');
+    expect(contentDateProblem('2010-02-30')).toMatch(/^2010-02-30 is not a day of the calendar/);
+    expect(contentDateProblem('2010/08/10')).toMatch(/^"2010\/08\/10" is not a date; expected YYYY-MM-DD/);
+  });
+});

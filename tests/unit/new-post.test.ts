@@ -64,7 +64,8 @@ describe('npm run new', () => {
     const source = readFileSync(result.file!, 'utf8');
     const fm = parseFrontmatter(source).data!;
     expect(fm).toMatchObject({ title: '소셜미디어 가이드라인: "첫" 해', author: 'haneul', category: 'marketing', tags: [], draft: true });
-    expect(fm.pubDate).toEqual(new Date('2026-11-27T00:00:00Z'));
+    // Read as written: a bare day, midnight in Seoul (see src/lib/written-dates.ts).
+    expect(fm.pubDate).toBe('2026-11-27');
     // Same schema and checks as the build and `npm run check` (the placeholder is allowed in a draft).
     const check = checkPost('x', result.file!, 'x.mdx', source, {
       projectRoot: process.cwd(),

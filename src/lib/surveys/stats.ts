@@ -163,7 +163,13 @@ function choiceView(question: ChoiceQuestion, benchmark: Benchmark | undefined):
   const notes: string[] = [];
   if (multi) notes.push('복수 응답: 한 곳이 여러 항목을 고를 수 있어 합계가 100%를 넘을 수 있습니다.');
   if (partial && multi) notes.push('일부 항목만 보고되어 보고된 항목만 싣습니다.');
-  if (partial && !multi) notes.push(`일부 항목만 보고되었습니다. 나머지 ${formatNumber(Math.max(remainder, 0), decimals)}%는 "${NOT_REPORTED_LABEL}"으로 표시합니다.`);
+  if (partial && !multi) {
+    notes.push(
+      remainder > 0
+        ? `일부 항목만 보고되었습니다. 나머지 ${formatNumber(remainder, decimals)}%는 "${NOT_REPORTED_LABEL}"으로 표시합니다.`
+        : '일부 항목만 보고되었습니다.',
+    );
+  }
   notes.push('비율은 출처에 보고된 값 그대로이며, 반올림 때문에 합계가 100%와 조금 다를 수 있습니다.');
   const answerLabels = rows.filter((r) => r.chosen).map((r) => r.label);
   const parts = rows.map((r) => `${r.label} ${r.display}${r.chosen ? ` (${benchmark?.organization ?? ''}의 답)` : ''}`);

@@ -392,11 +392,3 @@ function checkAnswer(r: Report, q: Obj, answer: unknown, path: Segment[]): void 
   }
 }
 
-/** Narrowing helpers for code that already validated a file. */
-export function isValidSurvey(json: unknown, file = 'survey'): json is Survey {
-  return validateSurvey(json, file).every((i) => i.level !== 'error');
-}
-
-export function isValidBenchmark(json: unknown, survey: Survey, file = 'benchmark'): json is Benchmark {
-  return validateBenchmark(json, survey, file).every((i) => i.level !== 'error');
-}
