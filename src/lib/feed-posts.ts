@@ -12,7 +12,7 @@ import { cleanFeedHtml } from './feed-html';
 import { FEED_LANGUAGE, type FeedChannelInput, type FeedImage, type FeedItemInput } from './feeds';
 import { postOgImage, postOgAlt } from './og-cards';
 import { ogImagePath, OG_HEIGHT, OG_WIDTH } from './og-paths';
-import { categoryOf, getAuthor, getPublishedPosts, postUrl, type Post } from './posts';
+import { categoryOf, getAuthor, getPublishedPosts, postsInCategory, postUrl, type Post } from './posts';
 import { renderPostHtml } from './render-post';
 import { tweetText } from './tweets';
 
@@ -27,8 +27,8 @@ export function siteUrl(path: string, siteBase: URL | string | undefined): strin
 
 /** The newest `site.feedLength` published posts, optionally of one category. */
 export async function feedPosts(category?: string): Promise<Post[]> {
-  const posts = await getPublishedPosts();
-  return (category ? posts.filter((p) => p.data.category === category) : posts).slice(0, site.feedLength);
+  const posts = category ? await postsInCategory(category) : await getPublishedPosts();
+  return posts.slice(0, site.feedLength);
 }
 
 /** The hero image (shown above the body on the post page, outside the MDX) as feed HTML. */

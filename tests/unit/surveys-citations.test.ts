@@ -8,6 +8,9 @@ describe('surveys an article cites', () => {
       "<SurveyComparison benchmark='b' survey='thepr-2010' />",
       '<SurveyChart\n  survey="kicom-2010"\n  question="use" />',
       'Plain text mentioning survey="not-a-component".',
+      '```mdx',
+      '<SurveyChart survey="example-in-code" question="q" />',
+      '```',
     ].join('\n');
     expect([...citedSurveys({ data: { survey: 'kcci-donga-2010' }, body })].sort()).toEqual(['kcci-donga-2010', 'kicom-2010', 'thepr-2010']);
   });
