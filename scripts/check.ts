@@ -1,7 +1,7 @@
 /**
  * `npm run check`: the one command a writer runs before pushing.
  *
- *   1. type check (`astro check`)
+ *   1. type check (`astro check`, on the content without the posts step 2 finds broken)
  *   2. content: every post, author, survey and benchmark file, all problems at once
  *   3. a full build into a temporary folder, then every local link and image of the built site
  *   4. tweet lengths
@@ -38,7 +38,7 @@ function report(problems: Problem[], okText: string): void {
   }
   const errors = errorsIn(problems).length;
   const warnings = problems.length - errors;
-  console.log(`  ✗ 오류 ${errors}개${warnings ? `, 경고 ${warnings}개` : ''}\n`);
+  console.log(errors ? `  ✗ 오류 ${errors}개${warnings ? `, 경고 ${warnings}개` : ''}\n` : `  ! 경고 ${warnings}개 (고치지 않아도 통과합니다)\n`);
   console.log(
     formatProblems(sortProblems(problems))
       .split('\n')
@@ -49,40 +49,14 @@ function report(problems: Problem[], okText: string): void {
 
 console.log(`socialbench check: 콘텐츠 폴더 ${contentDir}`);
 
-// 1. Types.
-section(1, '타입 검사 (astro check)');
-if (skipTypes) {
-  console.log('  - 건너뜀 (--skip-types)');
-} else {
-  const result = runCaptured(astroBin, ['check'], toolEnv({ NO_COLOR: '1', FORCE_COLOR: '0' }));
-  if (result.ok) {
-    console.log('  ✓ 통과');
-  } else {
-    const errorLines = result.output.split('\n').filter((l) => / - error |\[ERROR\]|error ts\(/i.test(l));
-    const problems: Problem[] = (errorLines.length ? errorLines : [astroErrorExcerpt(result.output)]).map((line) => {
-      const at = /^(\S+?):(\d+):(\d+) - error (.*)$/.exec(line.trim());
-      return at
-        ? { kind: 'types', file: at[1] ?? '', line: Number(at[2]), column: Number(at[3]), severity: 'error' as const, message: at[4] ?? line }
-        : { kind: 'types', file: 'astro check', severity: 'error' as const, message: line.trim() };
-    });
-    report(problems, '통과');
-    console.log('  (타입 오류는 대개 src/ 코드의 문제입니다. 글 파일이 아니라면 개발자에게 알려 주세요.)');
-  }
-}
-
-// 2. Content, read straight from the files (no build), so every problem shows at once.
+// Content is read first (no build): the type check and the trial build leave out what it finds broken.
 const content = checkContent({ contentDir, projectRoot, now: buildTime });
-const postCount = content.posts.length;
-section(2, `콘텐츠 검사: 글 ${postCount}개, 저자, 설문, 벤치마크 파일`);
-report(
-  content.problems.filter((p) => p.kind !== 'tweet'),
-  '문제 없음',
-);
 
 /**
- * The content to build for the link check. Posts with errors of their own would stop the build
- * at the first one, and their problems are already listed: they are left out of a copy of the
- * content folder, so the links of every other post are still checked in the same run.
+ * The content to type-check and build. Posts with errors of their own would stop `astro check`
+ * (its content sync) and the build at the first one, and their problems are already listed by
+ * step 2: they are left out of a copy of the content folder, so the types and the links of every
+ * other post are still checked in the same run, and no error is reported twice.
  */
 function trialContent(work: string): { dir: string; excluded: string[] } {
   const broken = content.posts.filter((p) => errorsIn(content.problems).some((problem) => problem.file === p.file));
@@ -96,33 +70,71 @@ function trialContent(work: string): { dir: string; excluded: string[] } {
   return { dir, excluded: broken.map((p) => p.file) };
 }
 
-// 3. Build into a temporary folder, then check every local link of the built site.
-section(3, '빌드와 내부 링크 검사');
-if (skipBuild) {
-  console.log('  - 건너뜀 (--skip-build)');
-} else {
-  const work = mkdtempSync(join(tmpdir(), 'socialbench-check-'));
-  const outDir = join(work, 'dist');
-  try {
-    const trial = trialContent(work);
+/** Astro's content sync stopped on a collection entry (a survey, author or benchmark step 2 reports). */
+const contentSyncError = (output: string) => /\[\w*(Content|Collection|Frontmatter)\w*Error\]/.test(output);
+
+const work = mkdtempSync(join(tmpdir(), 'socialbench-check-'));
+try {
+  const trial = skipTypes && skipBuild ? { dir: contentDir, excluded: [] } : trialContent(work);
+  // Astro's cache remembers the paths of the files it read: a cache filled from the copy, which is
+  // deleted at the end of this run, would send the next run to files that are gone. So a copy gets
+  // a cache of its own, deleted with it; the content folder itself keeps the cache between runs.
+  // (Its own in any case: writers often leave `npm run dev` running, which uses the default one.)
+  const cacheDir = trial.dir === contentDir ? process.env.ASTRO_CACHE_DIR || join(projectRoot, 'node_modules/.astro-check') : join(work, 'cache');
+  const astroEnv = (extra: Record<string, string> = {}) =>
+    toolEnv({
+      CONTENT_DIR: trial.dir,
+      ASTRO_CACHE_DIR: cacheDir,
+      // "Now" fixed once for the whole run, as in scripts/safe-build.ts: steps 2-4 and the build agree on what is published.
+      BUILD_TIME: buildTime.toISOString(),
+      NO_COLOR: '1',
+      FORCE_COLOR: '0',
+      ...extra,
+    });
+
+  // 1. Types.
+  section(1, '타입 검사 (astro check)');
+  if (skipTypes) {
+    console.log('  - 건너뜀 (--skip-types)');
+  } else {
+    const result = runCaptured(astroBin, ['check'], astroEnv());
+    if (result.ok) {
+      console.log(`  ✓ 통과${trial.excluded.length ? ` (오류가 있는 글 ${trial.excluded.length}개는 빼고 검사)` : ''}`);
+    } else if (contentSyncError(result.output) && errorsIn(content.problems).length > 0) {
+      // The sync stopped on a file whose problem step 2 lists; reporting it here too would count it twice.
+      console.log('  - 검사하지 못함: 2단계의 콘텐츠 오류 때문에 멈췄습니다. 그 오류를 고친 뒤 다시 실행하세요.');
+    } else {
+      const errorLines = result.output.split('\n').filter((l) => / - error |\[ERROR\]|error ts\(/i.test(l));
+      const problems: Problem[] = (errorLines.length ? errorLines : [astroErrorExcerpt(result.output)]).map((line) => {
+        const at = /^(\S+?):(\d+):(\d+) - error (.*)$/.exec(line.trim());
+        return at
+          ? { kind: 'types', file: at[1] ?? '', line: Number(at[2]), column: Number(at[3]), severity: 'error' as const, message: at[4] ?? line }
+          : { kind: 'types', file: 'astro check', severity: 'error' as const, message: line.trim() };
+      });
+      report(problems, '통과');
+      console.log('  (타입 오류는 대개 src/ 코드의 문제입니다. 글 파일이 아니라면 개발자에게 알려 주세요.)');
+    }
+  }
+
+  // 2. Content, read straight from the files (no build), so every problem shows at once.
+  section(2, `콘텐츠 검사: 글 ${content.posts.length}개, 저자, 설문, 벤치마크 파일`);
+  report(
+    content.problems.filter((p) => p.kind !== 'tweet'),
+    '문제 없음',
+  );
+
+  // 3. Build into a temporary folder, then check every local link of the built site.
+  section(3, '빌드와 내부 링크 검사');
+  if (skipBuild) {
+    console.log('  - 건너뜀 (--skip-build)');
+  } else {
+    const outDir = join(work, 'dist');
     if (trial.excluded.length) {
       console.log(`  (오류가 있는 글 ${trial.excluded.length}개를 빼고 빌드해서 나머지 글의 링크를 검사합니다)`);
     }
     const started = Date.now();
-    const build = runCaptured(
-      astroBin,
-      ['build'],
-      // The build's own writer checks would repeat step 2; this command reports them itself.
-      toolEnv({
-        OUT_DIR: outDir,
-        CONTENT_DIR: trial.dir,
-        // Its own cache: writers often leave `npm run dev` running, which uses the default one.
-        ASTRO_CACHE_DIR: process.env.ASTRO_CACHE_DIR || join(projectRoot, 'node_modules/.astro-check'),
-        SOCIALBENCH_WRITER_CHECKS: '0',
-        NO_COLOR: '1',
-        FORCE_COLOR: '0',
-      }),
-    );
+    // The build's own writer checks would repeat step 2; this command reports them itself.
+    const build = runCaptured(astroBin, ['build'], astroEnv({ OUT_DIR: outDir, SOCIALBENCH_WRITER_CHECKS: '0' }));
     if (!build.ok) {
       const alreadyFound = errorsIn(content.problems).length > 0;
       report(
@@ -147,9 +159,9 @@ if (skipBuild) {
       console.log(`  빌드 ${((Date.now() - started) / 1000).toFixed(1)}초, 페이지 ${links.pages}개의 내부 링크 ${links.links}개 검사`);
       report(links.problems, '깨진 링크 없음');
     }
-  } finally {
-    rmSync(work, { recursive: true, force: true });
   }
+} finally {
+  rmSync(work, { recursive: true, force: true });
 }
 
 // 4. Tweets.

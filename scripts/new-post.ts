@@ -15,18 +15,28 @@ import { newPost } from './lib/new-post';
 const isTTY = Boolean(process.stdin.isTTY);
 const rl = isTTY ? createInterface({ input: process.stdin, output: process.stdout }) : undefined;
 
-const result = await newPost(process.argv.slice(2), {
-  contentDir,
-  today: isoDay(new Date(), site.timeZone),
-  io: {
-    isTTY,
-    ask: (question) => {
-      if (!rl) throw new Error('standard input is not a terminal');
-      return rl.question(question);
+/** Ctrl-C or Ctrl-D at a question closes readline, which rejects the pending question with an AbortError. */
+const isAbort = (error: unknown): boolean => error instanceof Error && (error.name === 'AbortError' || (error as { code?: string }).code === 'ABORT_ERR');
+
+try {
+  const result = await newPost(process.argv.slice(2), {
+    contentDir,
+    today: isoDay(new Date(), site.timeZone),
+    io: {
+      isTTY,
+      ask: (question) => {
+        if (!rl) throw new Error('standard input is not a terminal');
+        return rl.question(question);
+      },
+      out: (text) => console.log(text),
+      err: (text) => console.error(text),
     },
-    out: (text) => console.log(text),
-    err: (text) => console.error(text),
-  },
-});
-rl?.close();
-process.exit(result.code);
+  });
+  rl?.close();
+  process.exit(result.code);
+} catch (error) {
+  if (!isAbort(error)) throw error;
+  // The file is written only after the last answer, so there is nothing to clean up. 130: ended by Ctrl-C.
+  console.error('\n취소했습니다. 파일을 만들지 않았습니다.');
+  process.exit(130);
+}

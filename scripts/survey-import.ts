@@ -5,8 +5,8 @@
  * checked by the same rules as the build. Every bad row is reported (line, column, problem) and
  * nothing is written until the whole file is right; an existing survey is replaced only with --force.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { contentDir, displayPath } from '../src/lib/content-dir';
 import { formatRowIssue, importSurveyCsv, surveyJson } from '../src/lib/surveys/csv';
 import { IMPORT_USAGE, parseImportArgs } from '../src/lib/surveys/import-args';
@@ -26,13 +26,22 @@ if (!options) {
   fail([...errors.map((e) => `survey:import: ${e}`), '', IMPORT_USAGE]);
 }
 
-if (!existsSync(options.csv)) fail([`survey:import: ${options.csv}: no such file`]);
+// npm runs scripts from the project root; a relative path means the folder the writer ran npm in.
+const csvPath = resolve(process.env.INIT_CWD || process.cwd(), options.csv);
+if (!existsSync(csvPath)) fail([`survey:import: ${options.csv}: no such file (looked for ${csvPath})`]);
+if (statSync(csvPath).isDirectory()) fail([`survey:import: ${options.csv}: is a folder; expected a CSV file such as ${join(options.csv, 'survey.csv')}`]);
 const target = join(contentDir, 'surveys', `${options.id}.json`);
 if (existsSync(target) && !options.force && !options.dryRun) {
   fail([`survey:import: ${displayPath(target)} already exists; nothing written. Use another --id, or --force to replace it.`]);
 }
 
-const result = importSurveyCsv(readFileSync(options.csv, 'utf8'), options.id, options.meta, options.csv);
+let text: string;
+try {
+  text = readFileSync(csvPath, 'utf8');
+} catch (error) {
+  fail([`survey:import: ${options.csv}: cannot be read (${(error as Error).message})`]);
+}
+const result = importSurveyCsv(text, options.id, options.meta, options.csv);
 if (result.rowIssues.length > 0) {
   fail([...result.rowIssues.map((i) => formatRowIssue(options.csv, i)), `survey:import: ${result.rowIssues.length} problem(s); nothing written.`]);
 }

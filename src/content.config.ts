@@ -2,6 +2,7 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { join } from 'node:path';
 import { contentDir } from './lib/content-dir';
+import { entryId } from './lib/post-id';
 import { postSchema } from './lib/post-schema';
 import { authorSchema } from './lib/author-schema';
 import { withWrittenDates } from './lib/written-dates';
@@ -9,7 +10,7 @@ import { forgetMovedFiles } from './lib/forget-moved-files';
 import { benchmarkSchema, surveySchema, withSourceFiles } from './lib/surveys/schema';
 
 /** `2010-08-10-sns.mdx` and `2010-08-10-sns/index.mdx` both become the id (and URL slug) `2010-08-10-sns`. */
-const idFromPath = ({ entry }: { entry: string }) => entry.replace(/(\/index)?\.(mdx?|json)$/i, '');
+const idFromPath = ({ entry }: { entry: string }) => entryId(entry);
 
 /** Markdown and MDX files; a file or folder whose name starts with "_" is a writer's note, never read (as in `npm run check`). */
 const POST_FILES = ['**/*.{md,mdx}', '!**/_*', '!**/_*/**'];

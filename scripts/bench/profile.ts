@@ -2,7 +2,7 @@
  * Where does a cold build's time go? Builds copies of this site with one costly piece switched
  * off each, on the posts `npm run bench` generated (run it first), and prints each build's time.
  *
- *   tsx scripts/bench/profile.ts [variant ...]     (default: all, in the order below)
+ *   npx tsx scripts/bench/profile.ts [variant ...] (default: all, in the order below)
  *
  * The site itself is never touched: each variant is a copy in .tmp/bench/profile/<variant>/
  * (src, scripts, public, config; node_modules symlinked). An edit that no longer matches the

@@ -4,8 +4,10 @@
  * the posts (which exist, which are drafts or scheduled).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { authorSchema } from '../../src/lib/author-schema';
+// Files are named relative to the working directory when inside it, as in the build's messages.
+import { displayPath } from '../../src/lib/content-dir';
 import { validateBenchmark, validateSurvey, type SurveyIssue } from '../../src/lib/surveys/validate';
 import { TWEET_LIMIT, TEXT_BUDGET, URL_WEIGHT, weightedLength, weightedLengthWithLink } from '../../src/lib/tweets';
 import { knownComponentNames } from './components';
@@ -24,12 +26,6 @@ export interface ContentCheckOptions {
 export interface ContentCheck {
   problems: Problem[];
   posts: PostInfo[];
-}
-
-/** How files are named in messages: relative to the working directory when inside it. */
-export function displayFile(abs: string): string {
-  const rel = relative(process.cwd(), abs);
-  return rel.startsWith('..') ? abs : rel;
 }
 
 function listFiles(dir: string, test: (name: string) => boolean, prefix = ''): string[] {
@@ -57,7 +53,7 @@ function readJsonFiles(dir: string, kind: string, problems: Problem[]): JsonFile
     .filter((name) => !name.includes('/'))
     .map((name) => {
       const abs = join(dir, name);
-      const file = displayFile(abs);
+      const file = displayPath(abs);
       const text = readFileSync(abs, 'utf8');
       const id = name.slice(0, -'.json'.length);
       try {
@@ -174,10 +170,10 @@ export function checkContent(options: ContentCheckOptions): ContentCheck {
     const id = postIdFromPath(rel);
     const source = readFileSync(path, 'utf8');
     if (!run('posts') && !run('tweets')) {
-      posts.push(readPostInfo(id, path, displayFile(path), source, now));
+      posts.push(readPostInfo(id, path, displayPath(path), source, now));
       continue;
     }
-    const result = checkPost(id, path, displayFile(path), source, ctx);
+    const result = checkPost(id, path, displayPath(path), source, ctx);
     posts.push(result.info);
     const tweets = tweetProblems(result.info);
     if (run('posts')) {

@@ -5,8 +5,9 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseArgs as parseCliArgs } from 'node:util';
+import { displayPath } from '../../src/lib/content-dir';
 import site from '../../src/site.config';
-import { displayFile } from './content-check';
 import { DESCRIPTION_PLACEHOLDER } from './post-check';
 import { isValidSlug, slugify } from './slug';
 import { isCalendarDay } from '../../src/lib/dates';
@@ -17,7 +18,8 @@ export const USAGE = `사용법: npm run new -- "글 제목" [--author 아이디
   --category     카테고리 (src/site.config.ts)
   --slug         주소에 쓰일 이름: 영문 소문자, 숫자, "-" (없으면 제목에서 만듭니다)
   --date         발행일 (없으면 오늘, ${site.timeZone})
-  --description  요약 (없으면 나중에 채울 자리표시 문장)`;
+  --description  요약 (없으면 나중에 채울 자리표시 문장)
+  --             뒤의 낱말은 모두 제목 ("-"로 시작하는 제목)`;
 
 export interface NewPostArgs {
   title?: string;
@@ -32,35 +34,46 @@ export interface NewPostArgs {
 
 const FLAGS = ['author', 'category', 'slug', 'date', 'description'] as const;
 type Flag = (typeof FLAGS)[number];
+const KNOWN_FLAGS = [...FLAGS.map((f) => `--${f}`), '--help'].join(', ');
 
+/** node:util's message names the flag in quotes: "Unknown option '--autor'", "Option '--author <value>' argument missing". */
+const flagIn = (message: string): string => /'(-[^' ]*)/.exec(message)?.[1] ?? '';
+
+/**
+ * The title words and the flags, in any order, `--flag value` or `--flag=value`. node:util's
+ * parser in strict mode: an unknown flag (`--Author`, `-a`, `--dry-run`) is an error rather than
+ * a word of the title, and a lone `--` ends the flags (a title starting with "-" goes after it).
+ */
 export function parseArgs(argv: string[]): NewPostArgs {
-  const args: NewPostArgs = { help: false, errors: [] };
-  const words: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] ?? '';
-    if (arg === '--help' || arg === '-h') {
-      args.help = true;
-      continue;
-    }
-    const flag = /^--([a-z]+)(?:=(.*))?$/.exec(arg);
-    if (flag) {
-      const name = flag[1] as Flag;
-      if (!FLAGS.includes(name)) {
-        args.errors.push(`알 수 없는 옵션 --${flag[1]} (unknown option; expected one of ${FLAGS.map((f) => `--${f}`).join(', ')})`);
-        continue;
-      }
-      const value = flag[2] ?? argv[++i];
-      if (value === undefined || value.startsWith('--')) {
-        args.errors.push(`--${name} 뒤에 값이 없습니다 (--${name} needs a value)`);
-        if (value !== undefined) i--;
-        continue;
-      }
-      args[name] = value.trim();
-      continue;
-    }
-    words.push(arg);
+  let parsed;
+  try {
+    parsed = parseCliArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: true,
+      options: {
+        ...Object.fromEntries(FLAGS.map((f) => [f, { type: 'string' as const }])),
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    const { code, message } = error as Error & { code?: string };
+    const flag = flagIn(message);
+    const text =
+      code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
+        ? `알 수 없는 옵션 ${flag} (unknown option; expected one of ${KNOWN_FLAGS}). 제목이 "-"로 시작하면 -- 뒤에 쓰세요: npm run new -- --author 아이디 -- "-제목"`
+        : code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE'
+          ? `${flag} 뒤에 값이 없습니다 (${flag} needs a value; a value starting with "-" is written ${flag}=-값)`
+          : message;
+    return { help: false, errors: [text] };
   }
-  const title = words.join(' ').trim();
+  const values = parsed.values as Partial<Record<Flag, string>> & { help?: boolean };
+  const args: NewPostArgs = { help: values.help === true, errors: [] };
+  for (const name of FLAGS) {
+    const value = values[name];
+    if (value !== undefined) args[name] = value.trim();
+  }
+  const title = parsed.positionals.join(' ').trim();
   if (title) args.title = title;
   return args;
 }
@@ -239,12 +252,12 @@ export async function newPost(argv: string[], env: NewPostEnv): Promise<{ code: 
   const path = join(postsDir, `${name}.mdx`);
   const clash = [path, join(postsDir, `${name}.md`), join(postsDir, name, 'index.mdx'), join(postsDir, name, 'index.md')].find((p) => existsSync(p));
   if (clash) {
-    io.err(`${displayFile(clash)}이(가) 이미 있습니다. 덮어쓰지 않습니다 (refusing to overwrite). --slug로 다른 이름을 주세요.`);
+    io.err(`${displayPath(clash)}이(가) 이미 있습니다. 덮어쓰지 않습니다 (refusing to overwrite). --slug로 다른 이름을 주세요.`);
     return { code: 1 };
   }
   mkdirSync(postsDir, { recursive: true });
   writeFileSync(path, renderPost({ title, description: description ?? DESCRIPTION_PLACEHOLDER, pubDate: date, author, category }), { flag: 'wx' });
-  const file = displayFile(path);
+  const file = displayPath(path);
   io.out(
     [
       `✓ 새 글을 만들었습니다: ${file}`,

@@ -14,8 +14,12 @@ import { checkLinks } from './link-check';
 import { errorsIn, formatProblems, sortProblems, type Problem } from './problems';
 import { projectRoot } from './run';
 
-/** Problems that would break Astro's build anyway, or publish a broken page: these fail the build. */
-export const BUILD_BREAKING = new Set(['mdx', 'image', 'component', 'survey-id', 'filename', 'date']);
+/**
+ * Problems that would break Astro's build anyway, or publish a broken page: these fail the build.
+ * `placeholder`: a post to be published still has the description `npm run new` wrote (an error
+ * only when the post is not a draft; drafts are never built).
+ */
+export const BUILD_BREAKING = new Set(['mdx', 'image', 'component', 'survey-id', 'filename', 'date', 'placeholder']);
 
 /**
  * Front matter and tweets are left to Astro's content sync and the feed (their messages are

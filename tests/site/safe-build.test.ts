@@ -33,6 +33,8 @@ function safeBuild(contentDir: string): { status: number | null; output: string 
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
+const sha = (bytes: string | Buffer) => createHash('sha256').update(bytes).digest('hex');
+
 /** Every file under `dir` with the hash of its bytes. */
 function snapshot(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
@@ -40,7 +42,7 @@ function snapshot(dir: string): Record<string, string> {
     for (const name of readdirSync(d)) {
       const path = join(d, name);
       if (statSync(path).isDirectory()) walk(path);
-      else out[relative(dir, path)] = createHash('sha256').update(readFileSync(path)).digest('hex');
+      else out[relative(dir, path)] = sha(readFileSync(path));
     }
   };
   walk(dir);
@@ -80,17 +82,20 @@ describe('safe build (npm run build)', { timeout: 300_000 }, () => {
   it('leaves dist/ untouched when the build is interrupted', async () => {
     const before = snapshot(dist);
     const child = spawn(join(root, 'node_modules/.bin/tsx'), ['scripts/safe-build.ts'], { cwd: root, env: env(better), stdio: 'ignore' });
+    // Listened for at once: a child that ends before the poll sees its staging folder must not leave the test waiting.
+    let ended = false;
+    const closed = new Promise<number | null>((done) => child.on('close', (c) => ((ended = true), done(c))));
     // Interrupt once the build has started writing its staging folder.
     await new Promise<void>((done) => {
       const poll = setInterval(() => {
-        if (leftovers().some((n) => n.startsWith('.dist-next-')) || child.exitCode !== null) {
+        if (leftovers().some((n) => n.startsWith('.dist-next-')) || ended) {
           clearInterval(poll);
           done();
         }
       }, 50);
     });
     child.kill('SIGTERM');
-    const code = await new Promise<number | null>((done) => child.on('close', (c) => done(c)));
+    const code = await closed;
     expect(code).not.toBe(0);
     expect(snapshot(dist)).toEqual(before);
     expect(leftovers()).toEqual([]);
@@ -117,12 +122,13 @@ describe('atomic folder swap', () => {
     const target = join(parent, 'dist');
     const staging = stagingDirFor(target);
     expect(dirname(staging)).toBe(parent);
-    make(staging, { 'index.html': 'one' });
+    make(staging, { 'index.html': 'one', 'old.html': 'only in the first' });
     swapInto(staging, target);
     expect(readFileSync(join(target, 'index.html'), 'utf8')).toBe('one');
     make(staging, { 'index.html': 'two', 'a/b.html': 'b' });
     swapInto(staging, target);
-    expect(snapshot(target)).toEqual(snapshot(target)); // readable
+    // The second staging folder replaced the first whole: its files, nothing left of the first.
+    expect(snapshot(target)).toEqual({ 'index.html': sha('two'), [join('a', 'b.html')]: sha('b') });
     expect(readFileSync(join(target, 'index.html'), 'utf8')).toBe('two');
     expect(readdirSync(parent)).toEqual(['dist']);
   });

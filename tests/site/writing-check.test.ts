@@ -3,12 +3,15 @@
  * exit 1 when there is an error, 0 when clean.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { root, tmpRoot } from '../support/build-site';
 import { manyPosts, postData, writeFixture } from '../support/fixtures';
+import { DESCRIPTION_PLACEHOLDER } from '../../scripts/lib/post-check';
 import { EXAMPLE_BUILD_TIME } from '../support/sites';
+
+const cacheFor = (contentDir?: string) => join(tmpRoot, 'cache', `check-${contentDir ? 'fixture' : 'example'}`);
 
 function check(args: string[], contentDir?: string, buildTime = '2011-01-01T00:00:00+09:00') {
   const result = spawnSync(join(root, 'node_modules/.bin/tsx'), ['scripts/check.ts', ...args], {
@@ -20,7 +23,7 @@ function check(args: string[], contentDir?: string, buildTime = '2011-01-01T00:0
       PATH: `${join(root, 'node_modules/.bin')}:${process.env.PATH ?? ''}`,
       ...(contentDir ? { CONTENT_DIR: contentDir } : {}),
       BUILD_TIME: buildTime,
-      ASTRO_CACHE_DIR: join(tmpRoot, 'cache', `check-${contentDir ? 'fixture' : 'example'}`),
+      ASTRO_CACHE_DIR: cacheFor(contentDir),
       NO_COLOR: '1',
     },
   });
@@ -43,8 +46,13 @@ describe('npm run check', { timeout: 180_000 }, () => {
         { file: 'e.mdx', data: postData() },
       ],
     });
+    rmSync(cacheFor(dir), { recursive: true, force: true });
     const { status, output } = check(['--skip-types'], dir);
     expect(status, output).toBe(1);
+    // Posts a and b were left out of a copy of the content, deleted after the run: the cache the
+    // next run reads must not send it to files that are gone ("[ImageNotFound]" on clean content).
+    const store = join(cacheFor(dir), 'data-store.json');
+    expect(existsSync(store) ? readFileSync(store, 'utf8') : '').not.toContain('socialbench-check-');
     expect(output).toContain(`posts/a.mdx:${lineIn(dir, 'posts/a.mdx', 'author')}: frontmatter "author": "park" is not an author (known: kim, lee)`);
     expect(output).toContain(`posts/b.mdx:${lineIn(dir, 'posts/b.mdx', '<div>')}:1: MDX syntax error`);
     expect(output).toContain(`posts/c.mdx:${lineIn(dir, 'posts/c.mdx', '/posts/nope/')}: link "/posts/nope/": no page /posts/nope/`);
@@ -58,12 +66,23 @@ describe('npm run check', { timeout: 180_000 }, () => {
     expect(output).toMatch(/오류 \d+개, 경고 \d+개\. 고치는 법은 docs\/writing\.md/);
   });
 
-  it('passes clean content with exit 0', () => {
-    const dir = writeFixture('writing-check-clean', { posts: manyPosts(3) });
+  it('passes clean content with exit 0, warnings shown but not counted as errors', () => {
+    const draft = { file: 'draft.mdx', data: postData({ draft: true, description: DESCRIPTION_PLACEHOLDER }) };
+    const dir = writeFixture('writing-check-clean', { posts: [...manyPosts(3), draft] });
     const { status, output } = check(['--skip-types'], dir);
     expect(status, output).toBe(0);
     expect(output).toContain('깨진 링크 없음');
-    expect(output).toContain('통과');
+    expect(output).toContain('! 경고 1개');
+    expect(output).not.toContain('오류 0개');
+    expect(output).toContain('통과 (경고 1개)');
+  });
+
+  it('reports a front-matter error once: the type check leaves the post out', () => {
+    const dir = writeFixture('writing-check-types', { posts: [{ file: 'a.mdx', data: postData({ author: 'park' }) }, ...manyPosts(1)] });
+    const { status, output } = check(['--skip-build'], dir);
+    expect(status, output).toBe(1);
+    expect(output).toContain('[1/4] 타입 검사 (astro check)\n  ✓ 통과');
+    expect(output.match(/"park" is not an author/g), output).toHaveLength(1);
   });
 
   it('passes the example site, type check included', () => {

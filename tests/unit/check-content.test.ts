@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -99,6 +100,23 @@ describe('content check: every problem at once, with its line', () => {
     expect(inFile(problems, 'posts/p.mdx')[0]).toMatchObject({ field: 'description', severity: 'error', line: 3 });
     expect(inFile(problems, 'posts/d.mdx')[0]).toMatchObject({ field: 'description', severity: 'warning' });
   });
+
+  it('fails the build on the placeholder description of a post to be published, not of a draft', () => {
+    // The writer checks the build runs (scripts/lib/astro-integration.ts), as a child process like there.
+    const before = () =>
+      spawnSync(join(projectRoot, 'node_modules/.bin/tsx'), ['scripts/lib/writer-checks-cli.ts', 'before'], {
+        cwd: projectRoot,
+        encoding: 'utf8',
+        env: { ...process.env, CONTENT_DIR: dir, BUILD_TIME: '2026-01-01T00:00:00Z', PATH: `${join(projectRoot, 'node_modules/.bin')}:${process.env.PATH ?? ''}` },
+      });
+    write('posts/d.mdx', postText(`${valid.replace('"요약"', `"${DESCRIPTION_PLACEHOLDER}"`)}\ndraft: true`));
+    const draft = before();
+    expect(draft.status, draft.stdout + draft.stderr).toBe(0);
+    write('posts/p.mdx', postText(valid.replace('"요약"', `"${DESCRIPTION_PLACEHOLDER}"`)));
+    const published = before();
+    expect(published.status).toBe(1);
+    expect(published.stdout).toMatch(/posts\/p\.mdx:3: frontmatter "description": still the placeholder written by `npm run new`/);
+  }, 30_000);
 
   it('measures tweets as Twitter does: with the link, at most 280 weighted characters', () => {
     const fits = '가'.repeat(128); // 256 + 24 = 280

@@ -110,4 +110,36 @@ describe('npm run new (command line)', () => {
     expect(text).toContain('category: marketing');
     expect(text).toContain('description: "사진 이벤트를 돌아봅니다."');
   }, 60_000);
+
+  it.each([
+    ['Ctrl-C', '\x03'],
+    ['Ctrl-D', '\x04'],
+  ])('cancels quietly on %s at a question, writing nothing', async (_, key) => {
+    const run = await new Promise<Run>((done, fail) => {
+      const child = spawn('script', ['-qec', `${join(bin, 'tsx')} scripts/new-post.ts`, '/dev/null'], { cwd: root, env: env(), stdio: ['pipe', 'pipe', 'pipe'] });
+      let output = '';
+      let sent = false;
+      const onData = (d: Buffer) => {
+        output += d;
+        if (!sent && output.includes('글 제목: ')) {
+          sent = true;
+          setTimeout(() => child.stdin.write(key), 300);
+        }
+      };
+      child.stdout.on('data', onData);
+      child.stderr.on('data', onData);
+      const timer = setTimeout(() => {
+        child.kill();
+        fail(new Error(`no exit after 40 s: ${output}`));
+      }, 40_000);
+      child.on('close', (code) => {
+        clearTimeout(timer);
+        done({ code, output });
+      });
+    });
+    expect(run.output).toContain('취소했습니다. 파일을 만들지 않았습니다.');
+    expect(run.output).not.toMatch(/AbortError|\n\s+at /);
+    expect(run.code, run.output).toBe(130);
+    expect(readdirSync(contentDir)).toEqual(['authors']);
+  }, 60_000);
 });

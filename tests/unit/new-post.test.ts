@@ -53,6 +53,19 @@ describe('parseArgs', () => {
     expect(parseArgs(['제목', '--author']).errors[0]).toContain('--author');
     expect(parseArgs(['제목', '--author', '--category', 'x']).errors[0]).toContain('--author');
   });
+
+  it('never takes a lone "--", a short or misspelt flag into the title', () => {
+    // `npm run new -- --author doyun -- "대시 제목"`: npm keeps the second "--".
+    expect(parseArgs(['--author', 'doyun', '--', '대시 제목'])).toMatchObject({ title: '대시 제목', author: 'doyun', errors: [] });
+    expect(parseArgs(['--', '-5도의 겨울'])).toMatchObject({ title: '-5도의 겨울', errors: [] });
+    for (const flag of ['-a', '--dry-run', '--Author']) {
+      const args = parseArgs(['제목', flag, 'doyun']);
+      expect(args.title, flag).toBeUndefined();
+      expect(args.errors, flag).toEqual([expect.stringContaining(`알 수 없는 옵션 ${flag}`)]);
+      // The message lists what is allowed.
+      expect(args.errors[0]).toContain('--author, --category, --slug, --date, --description, --help');
+    }
+  });
 });
 
 describe('npm run new', () => {

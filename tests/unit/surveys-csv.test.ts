@@ -128,6 +128,15 @@ describe('importSurveyCsv reports each bad row with line and column', () => {
     expect(result.rowIssues).toEqual([]);
     expect(result.survey?.questions[0]).toMatchObject({ results: { a: 12.5, b: 87.5 } });
   });
+  it('rejects a thousands separator instead of reading "1,250" as 1.25', () => {
+    const result = run(['t,q,질문,a,가,"1,250",,', 't,q,,b,나,"0,5",,', 't,q,,c,다,"12,345.5",,']);
+    expect(result.rowIssues.map((i) => `${i.line}:${i.column}`)).toEqual(['2:share_pct', '4:share_pct']);
+    expect(result.rowIssues[0]?.message).toContain('"1,250"; the "," looks like a thousands separator; remove it');
+    expect(result.survey).toBeUndefined();
+    const base = run(['t,q,질문,a,가,50,"1,250",', 't,q,,b,나,50,"1,250",']);
+    expect(base.rowIssues.map((i) => `${i.line}:${i.column}`)).toEqual(['2:base', '3:base']);
+    expect(base.rowIssues[0]?.message).toContain('thousands separator');
+  });
 });
 
 describe('parseImportArgs', () => {
@@ -148,10 +157,10 @@ describe('npm run survey:import', () => {
   const csvFile = join(dir, 'kicom.csv');
   const kicom = examples.find((e) => e.id === 'kicom-2010')!;
   const survey = JSON.parse(kicom.text) as Survey;
-  const cli = (args: string[]) =>
+  const cli = (args: string[], extraEnv: Record<string, string> = {}) =>
     spawnSync(join(root, 'node_modules/.bin/tsx'), [join(root, 'scripts/survey-import.ts'), ...args], {
       cwd: root,
-      env: { ...process.env, CONTENT_DIR: content, PATH: `${join(root, 'node_modules/.bin')}:${process.env.PATH}` },
+      env: { ...process.env, INIT_CWD: '', CONTENT_DIR: content, PATH: `${join(root, 'node_modules/.bin')}:${process.env.PATH}`, ...extraEnv },
       encoding: 'utf8',
     });
 
@@ -180,5 +189,19 @@ describe('npm run survey:import', () => {
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain(`${csvFile}:3 column "share_pct": "sixty-four"; expected a percentage`);
     expect(existsSync(join(content, 'surveys/bad.json'))).toBe(false);
+  }, 60_000);
+
+  it('reads a relative CSV path from the folder npm was run in, and says so in one line when given a folder', () => {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(content, { recursive: true });
+    writeFileSync(csvFile, surveyToCsv('from-init-cwd', survey));
+    // npm sets INIT_CWD to the writer's folder and runs the script from the project root.
+    const relative = cli(importArgsFor('from-init-cwd', survey, 'kicom.csv'), { INIT_CWD: dir });
+    expect(relative.status, relative.stderr).toBe(0);
+    expect(readFileSync(join(content, 'surveys/from-init-cwd.json'), 'utf8')).toBe(kicom.text);
+
+    const folder = cli(importArgsFor('folder', survey, 'content'), { INIT_CWD: dir });
+    expect(folder.status).toBe(1);
+    expect(folder.stderr.trim()).toBe('survey:import: content: is a folder; expected a CSV file such as content/survey.csv');
   }, 60_000);
 });

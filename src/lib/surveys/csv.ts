@@ -15,7 +15,7 @@ import {
   type Survey,
   type SurveyQuestion,
 } from './types';
-import { formatIssue, validateSurvey, type SurveyIssue } from './validate';
+import { formatIssue, ID_PATTERN as ID, validateSurvey, type SurveyIssue } from './validate';
 
 export const CSV_COLUMNS = ['survey', 'question_id', 'question', 'option_id', 'option', 'share_pct', 'base', 'company_answer'] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
@@ -115,11 +115,21 @@ export interface ImportResult {
   questionLines: number[];
 }
 
-const ID = /^[a-z0-9]+(?:[-_][a-z0-9]+)*$/;
+/**
+ * "1,250" or "12,345.5": a comma before groups of three digits is how spreadsheets in Korea (and
+ * the US) separate thousands, so it cannot be read as a decimal comma without guessing.
+ */
+const THOUSANDS = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/;
+const THOUSANDS_FIX = 'the "," looks like a thousands separator; remove it (1250), and write a decimal with "." (1.25)';
 
-/** Reads "66.7", "66.7%" or " 66,7 " as 66.7; returns undefined for anything else. */
-function parseNumber(text: string): number | undefined {
-  const t = text.trim().replace(/%$/, '').replace(',', '.').trim();
+/**
+ * Reads "66.7", "66.7%" or " 66,7 " (a decimal comma, when it cannot be a thousands separator)
+ * as 66.7; "thousands" for "1,250"; undefined for anything else.
+ */
+function parseNumber(text: string): number | 'thousands' | undefined {
+  const plain = text.trim().replace(/%$/, '').trim();
+  if (THOUSANDS.test(plain)) return 'thousands';
+  const t = /^-?\d+,\d+$/.test(plain) ? plain.replace(',', '.') : plain;
   if (!/^-?\d+(\.\d+)?$/.test(t)) return undefined;
   return Number(t);
 }
@@ -164,6 +174,14 @@ export function importSurveyCsv(text: string, id: string, meta: SurveyMeta, file
     const line = info.lines;
     const cell = (name: CsvColumn) => (index.has(name) ? (record[index.get(name)!] ?? '').trim() : '');
     const issue = (column: CsvColumn, message: string) => rowIssues.push({ line, column, message });
+    /** The number in a cell, or undefined once the reason it is not one has been reported. */
+    const number = (column: CsvColumn, text: string, expected: string, ok: (n: number) => boolean = () => true): number | undefined => {
+      const n = parseNumber(text);
+      if (n === 'thousands') issue(column, `${JSON.stringify(text)}; ${THOUSANDS_FIX}`);
+      else if (n === undefined || !ok(n)) issue(column, `${JSON.stringify(text)}; ${expected}`);
+      else return n;
+      return undefined;
+    };
     if (record.length !== names.length) {
       rowIssues.push({ line, message: `has ${record.length} cells; expected ${names.length}, one per header column` });
       continue;
@@ -181,9 +199,7 @@ export function importSurveyCsv(text: string, id: string, meta: SurveyMeta, file
     const baseCell = cell('base');
     let base: number | undefined;
     if (baseCell !== '') {
-      const b = parseNumber(baseCell);
-      if (b === undefined || !Number.isInteger(b) || b <= 0) issue('base', `${JSON.stringify(baseCell)}; expected the number of respondents (a whole number above 0) or an empty cell`);
-      else base = b;
+      base = number('base', baseCell, 'expected the number of respondents (a whole number above 0) or an empty cell', (b) => Number.isInteger(b) && b > 0);
     }
 
     let draft = drafts.get(qid);
@@ -213,9 +229,9 @@ export function importSurveyCsv(text: string, id: string, meta: SurveyMeta, file
         issue('option_id', `${JSON.stringify(optionId)}; question "${qid}" is numeric, so expected "mean" or "median"`);
         continue;
       }
-      const value = parseNumber(shareCell);
-      if (value === undefined) issue('share_pct', `${JSON.stringify(shareCell)}; expected the ${optionId} as a number of ${q.unit || 'units'}`);
-      else if (q.results[optionId as NumericStat] !== undefined) issue('option_id', `"${optionId}" appears twice for question "${qid}"`);
+      const value = number('share_pct', shareCell, `expected the ${optionId} as a number of ${q.unit || 'units'}`);
+      if (value === undefined) continue;
+      if (q.results[optionId as NumericStat] !== undefined) issue('option_id', `"${optionId}" appears twice for question "${qid}"`);
       else q.results[optionId as NumericStat] = value;
       continue;
     }
@@ -231,9 +247,8 @@ export function importSurveyCsv(text: string, id: string, meta: SurveyMeta, file
     if (label === '') issue('option', 'empty; expected the answer as shown to readers');
     q.options.push({ id: optionId, label });
     if (shareCell !== '') {
-      const share = parseNumber(shareCell);
-      if (share === undefined || share < 0 || share > 100) issue('share_pct', `${JSON.stringify(shareCell)}; expected a percentage between 0 and 100 (or an empty cell when not reported)`);
-      else q.results[optionId] = share;
+      const share = number('share_pct', shareCell, 'expected a percentage between 0 and 100 (or an empty cell when not reported)', (n) => n >= 0 && n <= 100);
+      if (share !== undefined) q.results[optionId] = share;
     }
   }
   for (const qid of Object.keys(metaQuestions)) {

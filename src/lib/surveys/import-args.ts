@@ -6,6 +6,7 @@
 import { parseArgs } from 'node:util';
 import type { QuestionMeta, SurveyMeta } from './csv';
 import { PROVENANCES, type Provenance, type Survey, type SurveySource } from './types';
+import { ID_PATTERN as ID } from './validate';
 
 export const IMPORT_USAGE = `Usage: npm run survey:import -- <file.csv> --id <survey-id> --title <title> --publisher <publisher>
          --year <year> --n <respondents> --population <who was asked> --source "<provenance>|<url>|<title>[|<id>[|<note>]]"
@@ -27,8 +28,6 @@ export interface ImportOptions {
   force: boolean;
   dryRun: boolean;
 }
-
-const ID = /^[a-z0-9]+(?:[-_][a-z0-9]+)*$/;
 
 function list(value: string | undefined): string[] {
   return (value ?? '')

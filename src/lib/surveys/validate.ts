@@ -51,7 +51,7 @@ const isPositiveInteger = (v: unknown): v is number => Number.isInteger(v) && (v
 const describe = (v: unknown): string => (v === undefined ? 'missing' : JSON.stringify(v));
 
 /** Ids appear in URLs, CSV files and MDX props: lowercase ASCII words joined by "-". */
-const ID_PATTERN = /^[a-z0-9]+(?:[-_][a-z0-9]+)*$/;
+export const ID_PATTERN = /^[a-z0-9]+(?:[-_][a-z0-9]+)*$/;
 const ID_RULE = 'lowercase letters, digits and "-", e.g. "two-plus"';
 const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const DAY_OR_MONTH = /^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/;
