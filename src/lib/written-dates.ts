@@ -1,4 +1,5 @@
-import type { Loader, LoaderContext } from 'astro/loaders';
+import type { Loader } from 'astro/loaders';
+import { beforeParse } from './loader-hooks';
 import { readFileSync } from 'node:fs';
 import yaml from 'js-yaml';
 
@@ -32,17 +33,9 @@ const FRONTMATTER = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---/;
 
 /** Wraps the posts loader so the schema receives date fields as written. */
 export function withWrittenDates(loader: Loader): Loader {
-  return {
-    ...loader,
-    load: (context: LoaderContext) =>
-      loader.load({
-        ...context,
-        parseData: (props) => {
-          if (!props.filePath || typeof props.data !== 'object' || props.data === null) return context.parseData(props);
-          const yamlText = FRONTMATTER.exec(readFileSync(props.filePath, 'utf8'))?.[1];
-          if (yamlText === undefined) return context.parseData(props);
-          return context.parseData({ ...props, data: datesAsWritten(yamlText, props.data) as typeof props.data });
-        },
-      }),
-  };
+  return beforeParse(loader, (props) => {
+    if (!props.filePath || typeof props.data !== 'object' || props.data === null) return props;
+    const yamlText = FRONTMATTER.exec(readFileSync(props.filePath, 'utf8'))?.[1];
+    return yamlText === undefined ? props : { ...props, data: datesAsWritten(yamlText, props.data) as typeof props.data };
+  });
 }

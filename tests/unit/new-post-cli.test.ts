@@ -42,6 +42,33 @@ function runWithSilentStdin(args: string[]): Promise<Run> {
   });
 }
 
+/**
+ * Runs `npm run new` in a pseudo-terminal (util-linux `script`); `onOutput` sees everything printed
+ * so far and may type into the terminal.
+ */
+function runInTerminal(onOutput: (output: string, type: (text: string) => void) => void): Promise<Run> {
+  return new Promise((done, fail) => {
+    const child = spawn('script', ['-qec', `${join(bin, 'tsx')} scripts/new-post.ts`, '/dev/null'], { cwd: root, env: env(), stdio: ['pipe', 'pipe', 'pipe'] });
+    let output = '';
+    // A moment for readline to switch the terminal to raw mode, which drops earlier input.
+    const type = (text: string) => setTimeout(() => child.stdin.write(text), 300);
+    const onData = (d: Buffer) => {
+      output += d;
+      onOutput(output, type);
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    const timer = setTimeout(() => {
+      child.kill();
+      fail(new Error(`no exit after 40 s: ${output}`));
+    }, 40_000);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      done({ code, output });
+    });
+  });
+}
+
 describe('npm run new (command line)', () => {
   it('does not wait for input when standard input is not a terminal, and names the missing flags', async () => {
     const run = await runWithSilentStdin(['새 글']);
@@ -77,28 +104,12 @@ describe('npm run new (command line)', () => {
       [/카테고리 번호나 아이디: /, '2'],
       [/요약 한두 문장/, '사진 이벤트를 돌아봅니다.'],
     ];
-    const run = await new Promise<Run>((done, fail) => {
-      const child = spawn('script', ['-qec', `${join(bin, 'tsx')} scripts/new-post.ts`, '/dev/null'], { cwd: root, env: env(), stdio: ['pipe', 'pipe', 'pipe'] });
-      let output = '';
-      const onData = (d: Buffer) => {
-        output += d;
-        const next = answers[0];
-        if (next && next[0].test(output.slice(output.lastIndexOf('\n') + 1))) {
-          answers.shift();
-          // A moment for readline to switch the terminal to raw mode, which drops earlier input.
-          setTimeout(() => child.stdin.write(`${next[1]}\n`), 300);
-        }
-      };
-      child.stdout.on('data', onData);
-      child.stderr.on('data', onData);
-      const timer = setTimeout(() => {
-        child.kill();
-        fail(new Error(`no exit after 40 s: ${output}`));
-      }, 40_000);
-      child.on('close', (code) => {
-        clearTimeout(timer);
-        done({ code, output });
-      });
+    const run = await runInTerminal((output, type) => {
+      const next = answers[0];
+      if (next && next[0].test(output.slice(output.lastIndexOf('\n') + 1))) {
+        answers.shift();
+        type(`${next[1]}\n`);
+      }
     });
     expect(run.code, run.output).toBe(0);
     expect(answers).toEqual([]);
@@ -115,27 +126,12 @@ describe('npm run new (command line)', () => {
     ['Ctrl-C', '\x03'],
     ['Ctrl-D', '\x04'],
   ])('cancels quietly on %s at a question, writing nothing', async (_, key) => {
-    const run = await new Promise<Run>((done, fail) => {
-      const child = spawn('script', ['-qec', `${join(bin, 'tsx')} scripts/new-post.ts`, '/dev/null'], { cwd: root, env: env(), stdio: ['pipe', 'pipe', 'pipe'] });
-      let output = '';
-      let sent = false;
-      const onData = (d: Buffer) => {
-        output += d;
-        if (!sent && output.includes('글 제목: ')) {
-          sent = true;
-          setTimeout(() => child.stdin.write(key), 300);
-        }
-      };
-      child.stdout.on('data', onData);
-      child.stderr.on('data', onData);
-      const timer = setTimeout(() => {
-        child.kill();
-        fail(new Error(`no exit after 40 s: ${output}`));
-      }, 40_000);
-      child.on('close', (code) => {
-        clearTimeout(timer);
-        done({ code, output });
-      });
+    let sent = false;
+    const run = await runInTerminal((output, type) => {
+      if (!sent && output.includes('글 제목: ')) {
+        sent = true;
+        type(key);
+      }
     });
     expect(run.output).toContain('취소했습니다. 파일을 만들지 않았습니다.');
     expect(run.output).not.toMatch(/AbortError|\n\s+at /);

@@ -5,7 +5,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'astro/zod';
-import type { Loader, LoaderContext } from 'astro/loaders';
+import type { Loader } from 'astro/loaders';
+import { beforeParse } from '../loader-hooks';
 import { contentDir, displayPath, jsonIds } from '../content-dir';
 import { formatIssue, validateBenchmark, validateSurvey, type SurveyIssue } from './validate';
 import type { Benchmark, Survey } from './types';
@@ -18,17 +19,10 @@ const sourceFiles = new WeakMap<object, string>();
 
 /** Wraps a (glob) loader so the schemas below can name each entry's file in their messages. */
 export function withSourceFiles(loader: Loader): Loader {
-  return {
-    ...loader,
-    load: (context: LoaderContext) =>
-      loader.load({
-        ...context,
-        parseData: (props) => {
-          if (props.filePath && typeof props.data === 'object' && props.data !== null) sourceFiles.set(props.data, props.filePath);
-          return context.parseData(props);
-        },
-      }),
-  };
+  return beforeParse(loader, (props) => {
+    if (props.filePath && typeof props.data === 'object' && props.data !== null) sourceFiles.set(props.data, props.filePath);
+    return props;
+  });
 }
 
 function fileOf(value: unknown, collection: string): string {
