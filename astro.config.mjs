@@ -8,7 +8,7 @@ import searchIndex from './src/integrations/search-index.ts';
 import previewUnpublished from './src/integrations/preview-unpublished.ts';
 // The one place the site's URL is set (SITE_URL applied there), so feeds and sitemap agree with pages.
 import site from './src/site.config.ts';
-import writerChecks from './scripts/lib/astro-integration.ts';
+import writerChecks from './src/integrations/writer-checks.ts';
 
 export default defineConfig({
   site: site.url,

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -14,6 +15,8 @@ const startsAstro = [
 const slow = { globalSetup: ['tests/support/global-setup.ts'], hookTimeout: 600_000, testTimeout: 180_000 };
 
 export default defineConfig({
+  // The `@/` alias of tsconfig.json; projects inherit it (Vitest's `extends` defaults to true).
+  resolve: { alias: [{ find: /^@\//, replacement: fileURLToPath(new URL('./src/', import.meta.url)) }] },
   test: {
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], testTimeout: 60_000 } },

@@ -1,7 +1,7 @@
 /**
  * npm run bench [-- --posts N]
  *
- * The build budget in /work/shared/DESIGN.md: building 1,000 MDX posts must be no slower than
+ * The build budget in docs/budgets.md: building 1,000 MDX posts must be no slower than
  * Astro's own blog starter on the same posts. This script
  *   1. writes N deterministic Korean MDX posts to .tmp/bench/content (scripts/bench/generate-posts.ts),
  *      with the example authors, surveys and benchmarks so every collection exists;

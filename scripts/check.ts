@@ -13,12 +13,13 @@
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { buildTime } from '../src/lib/build-time';
-import { contentDir } from '../src/lib/content-dir';
-import { checkContent } from './lib/content-check';
-import { checkLinks } from './lib/link-check';
-import { errorsIn, formatProblems, sortProblems, type Problem } from './lib/problems';
-import { astroBin, astroErrorExcerpt, projectRoot, runCaptured, toolEnv } from './lib/run';
+import { buildTime } from '../src/lib/build-time.ts';
+import { contentDir, displayPath } from '../src/lib/content-dir.ts';
+import { checkContent } from '../src/lib/rules/content.ts';
+import { checkLinks } from '../src/lib/rules/links.ts';
+import { countText, errorsIn, formatProblems, sortProblems, type Problem } from '../src/lib/rules/problems.ts';
+import { astroErrorExcerpt } from './lib/astro-output.ts';
+import { astroBin, projectRoot, runCaptured, toolEnv } from './lib/run.ts';
 
 const args = new Set(process.argv.slice(2));
 const skipTypes = args.has('--skip-types');
@@ -37,17 +38,17 @@ function report(problems: Problem[], okText: string): void {
     return;
   }
   const errors = errorsIn(problems).length;
-  const warnings = problems.length - errors;
-  console.log(errors ? `  ✗ 오류 ${errors}개${warnings ? `, 경고 ${warnings}개` : ''}\n` : `  ! 경고 ${warnings}개 (고치지 않아도 통과합니다)\n`);
+  console.log(errors ? `  ✗ ${countText(problems)}\n` : `  ! ${countText(problems)} (고치지 않아도 통과합니다)\n`);
   console.log(
-    formatProblems(sortProblems(problems))
+    formatProblems(sortProblems(problems), color)
       .split('\n')
       .map((l) => `  ${l}`)
       .join('\n'),
   );
 }
 
-console.log(`socialbench check: 콘텐츠 폴더 ${contentDir}`);
+const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+console.log(`socialbench check: 콘텐츠 폴더 ${displayPath(contentDir)}`);
 
 // Content is read first (no build): the type check and the trial build leave out what it finds broken.
 const content = checkContent({ contentDir, projectRoot, now: buildTime });
@@ -143,13 +144,10 @@ try {
             kind: 'build',
             file: 'astro build',
             severity: 'error',
-            message: `the build failed:\n${astroErrorExcerpt(build.output)
-              .split('\n')
-              .map((l) => `    ${l}`)
-              .join('\n')}`,
+            message: `빌드가 실패했습니다:\n${astroErrorExcerpt(build.output)}`,
             fix: alreadyFound
-              ? 'Fix the problems of step 2 first; the build usually fails because of one of them. Links are checked once the build succeeds.'
-              : 'Read the message above: it names the file. Links are checked once the build succeeds.',
+              ? '2단계의 문제를 먼저 고치세요. 빌드는 대개 그중 하나 때문에 실패합니다. 링크는 빌드가 성공하면 검사합니다.'
+              : '위 메시지가 가리키는 파일을 확인하세요. 링크는 빌드가 성공하면 검사합니다.',
           },
         ],
         '',

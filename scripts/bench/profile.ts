@@ -28,7 +28,7 @@ const TINY_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYA
 const noOgDrawing = (dir: string) =>
   edit(
     join(dir, 'src/pages/og/posts/[...slug].png.ts'),
-    'return pngResponse(await postOgImage(context.props.post));',
+    'return pngResponse(await postOgImage(post, author.data.name));',
     `void postOgImage; return pngResponse(Buffer.from('${TINY_PNG}', 'base64'));`,
   );
 const noPagefind = (dir: string) => edit(join(dir, 'astro.config.mjs'), 'searchIndex(), ', '');

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { parseArgs as parseCliArgs } from 'node:util';
 import { displayPath } from '../../src/lib/content-dir';
 import site from '../../src/site.config';
-import { DESCRIPTION_PLACEHOLDER } from './post-check';
+import { DESCRIPTION_PLACEHOLDER } from '../../src/lib/rules/post-schema.ts';
 import { isValidSlug, slugify } from './slug';
 import { isCalendarDay } from '../../src/lib/dates';
 

@@ -39,16 +39,3 @@ export function runInherited(command: string, args: string[], env: NodeJS.Proces
     child.on('close', (code, signal) => done(code ?? (signal ? 1 : 0)));
   });
 }
-
-/** The lines of Astro's output that explain a failure, without stack frames. */
-export function astroErrorExcerpt(output: string): string {
-  const lines = output.split('\n');
-  const start = lines.findIndex((l) => /\[ERROR\]|error TS|\[\w+Error\]/.test(l));
-  const from = start < 0 ? Math.max(0, lines.length - 25) : start;
-  return lines
-    .slice(from)
-    .filter((l) => !/^\s+at\s/.test(l) && !/^\s*Stack trace:/.test(l))
-    .slice(0, 30)
-    .join('\n')
-    .trim();
-}

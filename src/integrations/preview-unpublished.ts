@@ -1,7 +1,7 @@
 import type { AstroIntegration } from 'astro';
 
 /**
- * Tells src/lib/posts.ts whether this is `astro dev`, where writers preview drafts and scheduled
+ * Tells src/data/posts.ts whether this is `astro dev`, where writers preview drafts and scheduled
  * posts. Decided by Astro's own command, not by NODE_ENV or import.meta.env.DEV, which a build's
  * prerender step does not reliably set to false.
  */

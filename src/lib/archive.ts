@@ -1,4 +1,4 @@
-import { formatYearMonth, yearMonth } from './dates';
+import { formatYearMonth, yearMonth } from './dates.ts';
 
 export interface ArchiveMonth<T> {
   /** "2010-08": the month's anchor id on the archive page. */

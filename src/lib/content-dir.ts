@@ -15,8 +15,8 @@ export function displayPath(...parts: string[]): string {
 }
 
 /** Ids of the JSON files in one collection folder ("authors" -> ["kim", "lee"]), sorted. */
-export function jsonIds(collection: string): string[] {
-  const dir = join(contentDir, collection);
+export function jsonIds(collection: string, root: string = contentDir): string[] {
+  const dir = join(root, collection);
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((f) => f.endsWith('.json'))

@@ -105,12 +105,13 @@ export function parseContentDate(value: unknown, timeZone: string): Date | undef
 
 /** Why a front-matter date could not be read, for the writer. */
 export function contentDateProblem(value: unknown): string {
-  const text = value instanceof Date ? value.toISOString() : typeof value === 'string' ? value.trim() : JSON.stringify(value ?? null);
+  if (value === undefined || value === null || value === '') return '날짜가 없습니다.';
+  const text = value instanceof Date ? value.toISOString() : typeof value === 'string' ? value.trim() : JSON.stringify(value);
   const day = BARE_DAY.exec(text) ?? DATE_TIME.exec(text);
   if (day && !isCalendarDay(Number(day[1]), Number(day[2]), Number(day[3]))) {
-    return `${text.split(/[Tt ]/)[0]} is not a day of the calendar (YAML would silently read it as another day); expected a real date as YYYY-MM-DD`;
+    return `${text.split(/[Tt ]/)[0]}은(는) 달력에 없는 날짜입니다 (YAML은 이런 날짜를 말없이 다른 날로 읽습니다).`;
   }
-  return `${JSON.stringify(text)} is not a date; expected YYYY-MM-DD or an ISO date-time such as 2010-08-10T09:00:00+09:00`;
+  return `${JSON.stringify(text)}은(는) 날짜로 읽을 수 없습니다.`;
 }
 
 /** A calendar day written "2010-08-10" (survey and benchmark JSON) as "2010. 8. 10."; other text unchanged. */

@@ -7,8 +7,8 @@
  * go; every URL becomes absolute. A survey chart therefore reaches the reader as its table.
  */
 import sanitizeHtml from 'sanitize-html';
-import { resolveSrcset, resolveUrl } from './resolve-url';
-import { stripXmlInvalid } from './xml-chars';
+import { resolveSrcset, resolveUrl } from './resolve-url.ts';
+import { stripXmlInvalid } from './xml-chars.ts';
 
 /** Elements dropped together with everything inside them. */
 const OMITTED_WITH_CONTENT = [

@@ -1,6 +1,6 @@
 /**
  * RSS 2.0 feeds as @astrojs/rss options. Pure: the routes gather posts and rendered bodies
- * (src/lib/feed-posts.ts), this module decides what each feed says. Unit-tested.
+ * (src/data/feed-posts.ts), this module decides what each feed says. Unit-tested.
  *
  * Everything @astrojs/rss does not model (dc:creator, atom:link, media:content, channel
  * language) goes through its `customData`, built with fast-xml-builder's serialiser, never by
@@ -10,7 +10,7 @@
  */
 import { getRssString, type RSSFeedItem, type RSSOptions } from '@astrojs/rss';
 import XMLBuilder from 'fast-xml-builder';
-import { stripXmlInvalid } from './xml-chars';
+import { stripXmlInvalid } from './xml-chars.ts';
 
 export const NAMESPACES = {
   atom: 'http://www.w3.org/2005/Atom',

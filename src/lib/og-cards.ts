@@ -3,28 +3,33 @@
  * its title and publisher; the site card its name and description. Drawing and caching live in
  * ./og-image.ts.
  */
-import site from '../site.config';
-import { formatDate } from './dates';
-import { ogImage, type OgCard } from './og-image';
-import { categoryOf, getAuthor, type Post } from './posts';
+import site from '../site.config.ts';
+import { formatDate } from './dates.ts';
+import { ogImage, type OgCard } from './og-image.ts';
+import { categoryOf } from './taxonomy.ts';
+
+/** The fields of a post the card and its alt text show (front matter). */
+export interface PostCardFields {
+  data: { title: string; description: string; category: string; pubDate: Date };
+}
 
 /** Alternative text for a post's card (og:image:alt, twitter:image:alt, media:description). */
-export function postOgAlt(post: Post): string {
+export function postOgAlt(post: PostCardFields): string {
   return `${post.data.title}: ${post.data.description}`;
 }
 
-export async function postCard(post: Post): Promise<OgCard> {
-  const author = await getAuthor(post.data.author);
+/** `authorName`: the display name from content/authors/<id>.json (the caller reads the collection). */
+export function postCard(post: PostCardFields, authorName: string): OgCard {
   return {
     title: post.data.title,
     kicker: categoryOf(post.data.category).name,
-    meta: [`${formatDate(post.data.pubDate, site.timeZone)} · ${author.data.name}`],
+    meta: [`${formatDate(post.data.pubDate, site.timeZone)} · ${authorName}`],
     siteName: site.name,
   };
 }
 
-export async function postOgImage(post: Post): Promise<Buffer> {
-  return ogImage(await postCard(post));
+export function postOgImage(post: PostCardFields, authorName: string): Promise<Buffer> {
+  return ogImage(postCard(post, authorName));
 }
 
 /** The fields of a survey the card shows (content/surveys/<id>.json). */

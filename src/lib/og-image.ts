@@ -13,9 +13,9 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import satori from 'satori';
 import { renderAsync } from '@resvg/resvg-js';
-import { emojiDataUri } from './og-emoji';
-import { OG_HEIGHT, OG_WIDTH } from './og-paths';
-import { stripXmlInvalid } from './xml-chars';
+import { emojiDataUri } from './og-emoji.ts';
+import { OG_HEIGHT, OG_WIDTH } from './og-size.ts';
+import { stripXmlInvalid } from './xml-chars.ts';
 
 /**
  * Bump when drawing changes outside the element tree (emoji source, fonts chosen, PNG

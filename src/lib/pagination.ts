@@ -1,7 +1,9 @@
 /**
  * Pagination for every list (home, category, tag, author): page 1 lives at the list's base URL,
- * page n at `<base>page/<n>/`. One rule, so links and routes always agree.
+ * page n at `<base>page/<n>/` (./urls.ts `pageUrl`). One rule, so links and routes always agree.
  */
+import { pageUrl } from './urls.ts';
+
 export interface PageInfo {
   current: number;
   total: number;
@@ -14,11 +16,6 @@ export interface PageInfo {
 export interface Page<T> {
   items: T[];
   page: PageInfo;
-}
-
-/** URL of page `n` of the list at `base` ("/" or "/categories/marketing/"). */
-export function pageUrl(base: string, n: number): string {
-  return n <= 1 ? base : `${base}page/${n}/`;
 }
 
 /** The `[...page]` route parameter of page `n`: undefined for page 1, "page/n" after it. */

@@ -1,6 +1,15 @@
 /**
- * URL slugs for tags and the related-posts ranking. Pure functions, unit-tested.
+ * Categories, tags and how posts relate through them: tag slugs, the tag index, the related-posts
+ * ranking. Pure functions over posts of any shape that has the fields used; unit-tested.
  */
+import site, { type CategoryConfig } from '../site.config.ts';
+
+/** A category of src/site.config.ts by id; an unknown id is a bug (front matter is validated against the same list). */
+export function categoryOf(id: string, categories: readonly CategoryConfig[] = site.categories): CategoryConfig {
+  const category = categories.find((c) => c.id === id);
+  if (!category) throw new Error(`Unknown category "${id}"`);
+  return category;
+}
 
 const slugs = new Map<string, string>();
 
@@ -27,6 +36,30 @@ function slugsOf(post: Relatable): Set<string> {
   let set = tagSets.get(post);
   if (!set) tagSets.set(post, (set = new Set(post.data.tags.map(tagSlug))));
   return set;
+}
+
+/** One tag in use: its text as first written, its URL slug, and its posts in the order given. */
+export interface TagGroup<T> {
+  tag: string;
+  slug: string;
+  posts: T[];
+}
+
+/**
+ * Every tag of `posts` grouped by slug ("SNS" and "sns" are one tag, shown as first written),
+ * most used first, then in Korean alphabetical order.
+ */
+export function groupByTag<T extends { data: { tags: string[] } }>(posts: readonly T[]): TagGroup<T>[] {
+  const bySlug = new Map<string, TagGroup<T>>();
+  for (const post of posts) {
+    for (const tag of post.data.tags) {
+      const slug = tagSlug(tag);
+      const group = bySlug.get(slug) ?? { tag, slug, posts: [] };
+      if (!group.posts.includes(post)) group.posts.push(post);
+      bySlug.set(slug, group);
+    }
+  }
+  return [...bySlug.values()].sort((a, b) => b.posts.length - a.posts.length || a.tag.localeCompare(b.tag, 'ko'));
 }
 
 interface Relatable {

@@ -79,11 +79,7 @@ export interface TweetSource {
 export function tweetLengthProblem(tweet: string): string | undefined {
   const length = weightedLengthWithLink(tweet);
   if (length <= TWEET_LIMIT) return undefined;
-  return (
-    `frontmatter "tweet" is ${weightedLength(tweet)} weighted characters; with a space and the post's link (${URL_WEIGHT}) ` +
-    `that is ${length}, expected at most ${TWEET_LIMIT}. Shorten the tweet to ${TEXT_BUDGET} or less ` +
-    `(Hangul and emoji count 2, Latin letters 1, any URL ${URL_WEIGHT}).`
-  );
+  return `가중치 ${weightedLength(tweet)}자입니다. 공백과 글 주소(${URL_WEIGHT})를 더하면 ${length}자로, ${TWEET_LIMIT}자를 넘습니다. ${TEXT_BUDGET}자 이하로 ${length - TWEET_LIMIT}자 줄이세요.`;
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Loader } from 'astro/loaders';
-import { beforeParse } from './loader-hooks';
+import { beforeParse } from './loader-hooks.ts';
 import { readFileSync } from 'node:fs';
 import yaml from 'js-yaml';
 

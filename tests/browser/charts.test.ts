@@ -1,34 +1,32 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromiumLaunch, serveStatic } from '../support/static-server';
-import { root } from '../support/build-site';
 import { getBuild } from '../support/sites';
 import { XSS } from '../support/sites-surveys';
+import { BLOG, blogContentDir } from '../support/sites-blog';
+import { readJsonDir } from '../support/source';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const surveyIds = readdirSync(join(root, 'content/surveys'))
-  .filter((f) => f.endsWith('.json'))
-  .map((f) => f.slice(0, -5));
-const ARTICLE = '/posts/2010-08-20-survey-comparison/';
+/** The blog fixture's surveys, the hostile one last: the ordinary ones are drawn and checked first. */
+const surveyIds = readJsonDir(blogContentDir, 'surveys')
+  .map((s) => s.id)
+  .sort((a, b) => Number(a === 'xss-survey') - Number(b === 'xss-survey') || a.localeCompare(b));
+const ARTICLE = '/posts/survey-comparison/';
 const CHART_PAGES = [...surveyIds.map((id) => `/surveys/${id}/`), ARTICLE];
 
 type Server = Awaited<ReturnType<typeof serveStatic>>;
 let browser: Browser;
-let example: Server;
-let xss: Server;
+let blog: Server;
 
 beforeAll(async () => {
-  example = await serveStatic(getBuild('example').outDir);
-  xss = await serveStatic(getBuild('surveys-xss').outDir);
+  blog = await serveStatic(getBuild(BLOG).outDir);
   browser = await chromium.launch(chromiumLaunch);
 });
 afterAll(async () => {
   await browser?.close();
-  await example?.close();
-  await xss?.close();
+  await blog?.close();
 });
 
 interface Opened {
@@ -95,7 +93,7 @@ function rgb(css: string): string {
 
 describe('survey charts in Chromium', () => {
   it.each(CHART_PAGES)('%s: every chart draws, with no console errors and no request off the site', async (path) => {
-    const { page, errors, offsite } = await open(example, path);
+    const { page, errors, offsite } = await open(blog, path);
     const count = await drawEveryChart(page);
     expect(count).toBeGreaterThan(0);
     expect(errors).toEqual([]);
@@ -104,7 +102,7 @@ describe('survey charts in Chromium', () => {
   });
 
   it('creates a chart only when it nears the viewport', async () => {
-    const { page } = await open(example, ARTICLE, { viewport: { width: 1024, height: 600 } });
+    const { page } = await open(blog, ARTICLE, { viewport: { width: 1024, height: 600 } });
     const last = (await page.locator('canvas[data-chart]').count()) - 1;
     await page.waitForTimeout(1000);
     expect(await paintedPixels(page, last)).toBe(0);
@@ -117,7 +115,7 @@ describe('survey charts in Chromium', () => {
     const painted: Record<string, string[]> = {};
     const expected: Record<string, string> = {};
     for (const colorScheme of ['light', 'dark'] as const) {
-      const { page } = await open(example, `/surveys/${surveyIds[0]}/`, { colorScheme });
+      const { page } = await open(blog, `/surveys/${surveyIds[0]}/`, { colorScheme });
       await drawEveryChart(page);
       painted[colorScheme] = await colours(page, 0);
       expected[colorScheme] = rgb(await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--chart-bar')));
@@ -132,7 +130,7 @@ describe('survey charts in Chromium', () => {
 
   /** The first frame in which the first chart shows anything, and the frame a second later. */
   async function firstAndSettledFrames(reducedMotion: 'reduce' | 'no-preference'): Promise<[string, string]> {
-    const { page } = await open(example, `/surveys/${surveyIds[0]}/`, { reducedMotion, viewport: { width: 1024, height: 400 } });
+    const { page } = await open(blog, `/surveys/${surveyIds[0]}/`, { reducedMotion, viewport: { width: 1024, height: 400 } });
     const first = await page.evaluate(async () => {
       const canvas = document.querySelector<HTMLCanvasElement>('canvas[data-chart]')!;
       canvas.scrollIntoView();
@@ -161,7 +159,7 @@ describe('survey charts in Chromium', () => {
     it(`survey pages and the comparison article have no WCAG A/AA violations (axe-core, ${colorScheme})`, async () => {
       const failures: string[] = [];
       for (const path of ['/surveys/', `/surveys/${surveyIds[0]}/`, ARTICLE]) {
-        const { page } = await open(example, path, { colorScheme });
+        const { page } = await open(blog, path, { colorScheme });
         await drawEveryChart(page).catch(() => undefined);
         await page.addScriptTag({ content: axeSource });
         const result: string[] = await page.evaluate(async () => {
@@ -177,9 +175,9 @@ describe('survey charts in Chromium', () => {
   }
 });
 
-describe('hostile survey text in Chromium (fixture surveys-xss)', () => {
+describe('hostile survey text in Chromium (blog fixture, xss-survey)', () => {
   it.each(['/surveys/xss-survey/', '/posts/with-chart/'])('%s shows `</script><script>alert(1)</script>` as text and runs nothing', async (path) => {
-    const { page, errors, dialogs } = await open(xss, path);
+    const { page, errors, dialogs } = await open(blog, path);
     await drawEveryChart(page);
     await page.waitForTimeout(300);
     expect(dialogs).toEqual([]);

@@ -4,16 +4,19 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { chromiumLaunch, serveStatic } from '../support/static-server';
 import { getBuild } from '../support/sites';
+import { BLOG } from '../support/sites-blog';
+import { site as config } from '../support/source';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const POST = '/posts/2010-08-03-how-we-run-social-media/';
-const PAGES = ['/', POST, '/archive/', '/categories/communication/', '/authors/haneul/', '/tags/트위터/', '/404.html'];
+/** Blog fixture pages: a post with a hero image, one with a table, footnotes, code and an image, lists and the 404 page. */
+const POST = '/posts/with-hero/';
+const PAGES = ['/', POST, '/posts/gfm/', '/archive/', `/categories/${config.categories.at(-1)!.id}/`, '/authors/kim/', '/tags/트위터/', '/page/2/', '/404.html'];
 
 let browser: Browser;
 let server: Awaited<ReturnType<typeof serveStatic>>;
 
 beforeAll(async () => {
-  server = await serveStatic(getBuild('example').outDir);
+  server = await serveStatic(getBuild(BLOG).outDir);
   browser = await chromium.launch(chromiumLaunch);
 });
 afterAll(async () => {

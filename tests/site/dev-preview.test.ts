@@ -3,7 +3,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { root, tmpRoot, userEnv } from '../support/build-site';
-import { getBuild } from '../support/sites';
+import { postData, writeFixture } from '../support/fixtures';
+
+const NOW = '2026-11-27T12:00:00+09:00';
 
 /** `npm run dev` shows drafts and scheduled posts, each with a badge, so writers can preview them. */
 let dev: ChildProcess;
@@ -19,7 +21,14 @@ const freePort = () =>
   });
 
 beforeAll(async () => {
-  expect(getBuild('publishing').ok).toBe(true); // its fixture content is what dev serves
+  // A published post, a draft and a post scheduled a minute after "now": what dev serves.
+  const contentDir = writeFixture('dev-preview', {
+    posts: [
+      { file: 'published.md', data: postData({ title: '게시된 글', pubDate: '2026-11-27T11:59:00+09:00' }) },
+      { file: 'zz-draft-marker.md', data: postData({ title: '초안표식글', draft: true }) },
+      { file: 'zz-scheduled-marker.md', data: postData({ title: '예약표식글', pubDate: '2026-11-27T12:01:00+09:00' }) },
+    ],
+  });
   const port = await freePort();
   base = `http://127.0.0.1:${port}`;
   dev = spawn(join(root, 'node_modules/.bin/astro'), ['dev', '--host', '127.0.0.1', '--port', String(port)], {
@@ -28,9 +37,9 @@ beforeAll(async () => {
       ASTRO_DEV_BACKGROUND: '0',
       ASTRO_TELEMETRY_DISABLED: '1',
       NO_COLOR: '1',
-      CONTENT_DIR: join(tmpRoot, 'fixtures', 'publishing'),
+      CONTENT_DIR: contentDir,
       ASTRO_CACHE_DIR: join(tmpRoot, 'cache', 'dev-preview'),
-      BUILD_TIME: '2026-11-27T12:00:00+09:00',
+      BUILD_TIME: NOW,
     }),
     stdio: ['ignore', 'pipe', 'pipe'],
   });

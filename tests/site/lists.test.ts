@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import { builtFiles, htmlPages, page } from '../support/html';
 import { getBuild } from '../support/sites';
 import { PAGE_SIZE } from '../support/sites-core';
+import { defaultCategory } from '../support/fixtures';
+import { BLOG, BLOG_NOW, BLOG_SITE_URL, blogContentDir, DRAFT, SCHEDULED } from '../support/sites-blog';
+import { midnightIn, publishedPosts, readPosts, site as config } from '../support/source';
 
 const titles = (site: string, path: string) => {
   const $ = page(site, path);
@@ -19,7 +22,7 @@ describe('pagination at the boundaries', () => {
     expect($('.post-list .empty').text()).toContain('아직 게시된 글이 없습니다');
     expect($('nav.pagination').length).toBe(0);
     expect(htmlPages('posts-0')).not.toContain('/page/2/');
-    expect(page('posts-0', '/categories/marketing/')('.empty').text()).toContain('이 분류에는 아직 글이 없습니다');
+    expect(page('posts-0', `/categories/${defaultCategory}/`)('.empty').text()).toContain('이 분류에는 아직 글이 없습니다');
     expect(page('posts-0', '/archive/')('main').text()).toContain('아직 게시된 글이 없습니다');
   });
 
@@ -48,61 +51,72 @@ describe('pagination at the boundaries', () => {
     expect(second('[aria-current="page"]').last().text()).toBe('2');
     expect(second('title').text()).toContain('(2쪽)');
     // The same list component paginates categories, tags and authors.
-    expect(titles(site, '/categories/marketing/page/2/')).toEqual(['글 1']);
+    expect(titles(site, `/categories/${defaultCategory}/page/2/`)).toEqual(['글 1']);
     expect(titles(site, '/authors/kim/page/2/')).toEqual(['글 1']);
     expect(titles(site, '/tags/트위터/page/2/')).toEqual(['글 1']);
   });
 });
 
-describe('one rule decides what is published', () => {
-  const site = 'publishing';
-  it('a post at the build time is published; a draft and a post one minute later are in no built file', () => {
+describe('one rule decides what is published (blog fixture)', () => {
+  const site = BLOG;
+  const all = readPosts(blogContentDir);
+  const published = publishedPosts(blogContentDir, BLOG_NOW);
+  const unpublished = all.filter((p) => !published.includes(p));
+
+  it('lists the newest published posts first; drafts and scheduled posts are in no built file', () => {
     expect(getBuild(site).ok, getBuild(site).output.slice(-2000)).toBe(true);
-    expect(titles(site, '/')).toEqual(['게시된 글', '시각을 적은 글']);
+    expect(titles(site, '/')).toEqual(published.slice(0, config.pageSize).map((p) => p.data.title));
+    expect(unpublished.map((p) => p.slug)).toEqual(expect.arrayContaining([DRAFT.slug, SCHEDULED.slug]));
+    expect(unpublished.length).toBeGreaterThan(2);
+    const markers = [DRAFT.tag, SCHEDULED.tag, ...unpublished.flatMap((p) => [p.slug, p.data.title as string])];
     const leaks: string[] = [];
     for (const file of builtFiles(site)) {
       const bytes = readFileSync(join(getBuild(site).outDir, file));
       // Pagefind stores its index gzipped; read it as a search engine would.
       const text = file.startsWith('pagefind/') && bytes[0] === 0x1f && bytes[1] === 0x8b ? gunzipSync(bytes).toString('utf8') : bytes.toString('utf8');
-      for (const marker of ['초안표식글', '예약표식글', 'zz-draft-marker', 'zz-scheduled-marker', '초안전용태그', '예약전용태그']) {
-        if (text.includes(marker) || file.includes(marker)) leaks.push(`${file}: ${marker}`);
+      for (const marker of markers) {
+        if (text.includes(marker) || decodeURIComponent(file).includes(marker)) leaks.push(`${file}: ${marker}`);
       }
     }
     expect(leaks).toEqual([]);
-    expect(htmlPages(site)).toContain('/posts/published/');
-    expect(htmlPages(site).some((p) => p.includes('marker'))).toBe(false);
+    const pages = htmlPages(site);
+    for (const post of published) expect(pages).toContain(`/posts/${post.slug}/`);
+    expect(pages.filter((p) => p.startsWith('/posts/'))).toHaveLength(published.length);
   });
 
-  it('the search index holds the published posts', () => {
+  it('the search index holds every published post and nothing else', () => {
     const fragments = builtFiles(site).filter((f) => f.startsWith('pagefind/fragment/'));
-    expect(fragments).toHaveLength(2);
+    expect(fragments).toHaveLength(published.length);
     const text = fragments.map((f) => gunzipSync(readFileSync(join(getBuild(site).outDir, f))).toString('utf8')).join('');
-    expect(text).toContain('게시된 글');
+    for (const post of published.filter((p) => !/[<&"]/.test(p.data.title))) expect(text, post.slug).toContain(post.data.title);
   });
 
-  it('reads a front-matter date-time as written and a bare day as midnight in Seoul', () => {
+  it('reads a front-matter date-time as written and a bare day as midnight in the site time zone', () => {
     const times = page(site, '/posts/timed/')('article header time');
-    // 09:00 in Seoul is 00:00 UTC, which YAML alone cannot tell from the bare day 2010-08-10.
-    expect(times.eq(0).attr('datetime')).toBe('2010-08-10T00:00:00.000Z');
-    // updatedDate 2010-08-10 (midnight in Seoul) on the day of publication is accepted.
-    expect(times.eq(1).attr('datetime')).toBe('2010-08-09T15:00:00.000Z');
-    expect(times.eq(1).text()).toBe('2010. 8. 10.');
+    // 09:00 at +09:00 is 00:00 UTC, which YAML alone cannot tell from the bare day 2010-07-20.
+    expect(times.eq(0).attr('datetime')).toBe('2010-07-20T00:00:00.000Z');
+    // updatedDate 2010-07-20 (midnight in the site's time zone) on the day of publication is accepted.
+    expect(times.eq(1).attr('datetime')).toBe(new Date(midnightIn('2010-07-20')).toISOString());
+    expect(times.eq(1).text()).toBe('2010. 7. 20.');
   });
 });
 
-describe('sitemap and robots.txt', () => {
-  const site = 'example';
+describe('sitemap and robots.txt (blog fixture)', () => {
+  const site = BLOG;
   it('the sitemap lists every published page and nothing else', () => {
     const files = builtFiles(site).filter((f) => /^sitemap-\d+\.xml$/.test(f));
     const xml = files.map((f) => readFileSync(join(getBuild(site).outDir, f), 'utf8')).join('');
-    const urls = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => decodeURI(new URL(m[1]!).pathname)).sort();
+    const urls = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => {
+      expect(m[1]!.startsWith(`${BLOG_SITE_URL}/`), m[1]).toBe(true);
+      return decodeURI(new URL(m[1]!).pathname);
+    });
     const pages = htmlPages(site).map((p) => decodeURI(p)).sort();
-    expect(urls).toEqual(pages);
-    expect(xml).not.toMatch(/draft-example|scheduled-example/);
+    expect(urls.sort()).toEqual(pages);
+    expect(xml).not.toMatch(/zz-draft-marker|zz-scheduled-marker|second-after|bare-day-tomorrow/);
   });
 
   it('robots.txt points to the sitemap', () => {
     const robots = readFileSync(join(getBuild(site).outDir, 'robots.txt'), 'utf8');
-    expect(robots).toContain('Sitemap: https://blog.daon-edu.example/sitemap-index.xml');
+    expect(robots).toContain(`Sitemap: ${BLOG_SITE_URL}/sitemap-index.xml`);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Open Graph images of the example site: one 1200x630 PNG per post and survey page, the meta
+ * Open Graph images of the blog fixture: one 1200x630 PNG per post and survey page, the meta
  * tags that point social networks at them, and a font that can draw every title.
  */
 import { describe, expect, it } from 'vitest';
@@ -7,13 +7,14 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'cheerio';
 import { getBuild, readBuilt } from '../support/sites';
-import { root } from '../support/build-site';
 import { pngSize } from '../support/png';
 import { missingGlyphs } from '../support/glyphs';
 import { defaultAuthors } from '../support/fixtures';
+import { BLOG, BLOG_NOW, BLOG_SITE_URL, blogContentDir } from '../support/sites-blog';
+import { publishedPosts, readJsonDir, site as config } from '../support/source';
 
-const SITE = 'example';
-const ORIGIN = 'https://blog.daon-edu.example';
+const SITE = BLOG;
+const ORIGIN = BLOG_SITE_URL;
 const out = (path: string) => join(getBuild(SITE).outDir, path);
 const pagesIn = (dir: string) => (existsSync(out(dir)) ? readdirSync(out(dir)).filter((id) => existsSync(out(`${dir}/${id}/index.html`))) : []);
 
@@ -22,8 +23,8 @@ const surveyIds = () => pagesIn('surveys');
 
 describe('Open Graph image files', () => {
   it('one per published post and per survey page, and none for anything else', () => {
-    expect(postSlugs().length).toBeGreaterThan(0);
-    expect(surveyIds().length).toBeGreaterThan(0);
+    expect(postSlugs().sort()).toEqual(publishedPosts(blogContentDir, BLOG_NOW).map((p) => p.slug).sort());
+    expect(surveyIds().sort()).toEqual(readJsonDir(blogContentDir, 'surveys').map((s) => s.id).sort());
     expect(readdirSync(out('og/posts')).sort()).toEqual(postSlugs().map((s) => `${s}.png`).sort());
     expect(readdirSync(out('og/surveys')).sort()).toEqual(surveyIds().map((s) => `${s}.png`).sort());
   });
@@ -48,7 +49,7 @@ describe('Open Graph meta tags', () => {
     expect(meta('og:image:height')).toBe('630');
     expect(meta('og:image:alt')?.length).toBeGreaterThan(0);
     expect(meta('twitter:card')).toBe('summary_large_image');
-    expect(meta('twitter:site')).toBe('@daonedu');
+    expect(meta('twitter:site')).toBe(config.twitterHandle ? `@${config.twitterHandle}` : undefined);
     expect(meta('twitter:image')).toBe(`${ORIGIN}${image}`);
     expect(meta('twitter:image:alt')).toBe(meta('og:image:alt'));
     expect(existsSync(out(image)), image).toBe(true);
@@ -89,8 +90,9 @@ describe('the card font draws every title', () => {
       const ld = JSON.parse(load(readBuilt(SITE, `posts/${slug}/index.html`))('script[type="application/ld+json"]').first().text());
       texts.push(ld.author.name, ld.articleSection);
     }
-    // Publishers as the survey files give them (the example site is built from content/).
-    for (const id of surveyIds()) texts.push(JSON.parse(readFileSync(join(root, 'content/surveys', `${id}.json`), 'utf8')).publisher);
+    // Publishers as the survey files give them, and the site name of src/site.config.ts.
+    for (const { data } of readJsonDir(blogContentDir, 'surveys')) texts.push(data.publisher);
+    texts.push(config.name);
     expect(texts.length).toBeGreaterThan(surveyIds().length);
     const missing = texts.filter((t) => missingGlyphs(t, 400).length > 0);
     expect(missing).toEqual([]);

@@ -2,10 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { builtFiles, fileForUrl, htmlPages, page } from '../support/html';
 import { getBuild } from '../support/sites';
+import { BLOG } from '../support/sites-blog';
+import { site as config } from '../support/source';
 
-const site = 'example';
+const site = BLOG;
 
-describe('example site', () => {
+describe('blog fixture site', () => {
   it('builds', () => {
     const build = getBuild(site);
     expect(build.ok, build.output.slice(-3000)).toBe(true);
@@ -19,9 +21,7 @@ describe('example site', () => {
     for (const file of ['404.html', 'robots.txt', 'sitemap-index.xml', 'rss.xml', 'twitter.xml']) {
       expect(builtFiles(site), file).toContain(file);
     }
-    for (const id of ['reputation', 'marketing', 'customer-service', 'recruiting', 'communication']) {
-      expect(pages, id).toContain(`/categories/${id}/`);
-    }
+    for (const { id } of config.categories) expect(pages, id).toContain(`/categories/${id}/`);
   });
 
   it('every local link and image on every page resolves to a built file', () => {
@@ -56,9 +56,9 @@ describe('example site', () => {
   });
 
   it('pages are Korean and accessible by structure', () => {
-    for (const path of ['/', '/archive/', '/categories/marketing/', '/authors/haneul/', '/404.html']) {
-      const $ = page(site, path === '/404.html' ? '/404.html' : path);
-      expect($('html').attr('lang'), path).toBe('ko');
+    for (const path of ['/', '/archive/', `/categories/${config.categories[0]!.id}/`, '/authors/kim/', '/tags/트위터/', '/posts/gfm/', '/surveys/', '/404.html']) {
+      const $ = page(site, path);
+      expect($('html').attr('lang'), path).toBe(config.lang);
       const firstFocusable = $('a[href], button, input, select, textarea').first();
       expect(firstFocusable.text(), path).toBe('본문 바로가기');
       expect(firstFocusable.attr('href')).toBe('#main');

@@ -1,29 +1,35 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { CheerioAPI } from 'cheerio';
 import { builtFiles, fileForUrl, htmlPages, page } from '../support/html';
-import { root } from '../support/build-site';
 import { getBuild, readBuilt } from '../support/sites';
 import { XSS, xssSurvey } from '../support/sites-surveys';
+import { BLOG, BLOG_NOW, blogContentDir, COMPARISON_CHARTS } from '../support/sites-blog';
+import { publishedPosts, readJsonDir } from '../support/source';
 
-const site = 'example';
+const site = BLOG;
 
-/** The example data as written, read straight from content/. */
-function readDir(name: string): { id: string; data: any }[] {
-  const dir = join(root, 'content', name);
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .map((f) => ({ id: f.slice(0, -5), data: JSON.parse(readFileSync(join(dir, f), 'utf8')) }));
-}
-const surveys = readDir('surveys');
-const benchmarks = readDir('benchmarks');
+/** The fixture's surveys and benchmarks as written, read straight from its content folder. */
+const surveys = readJsonDir(blogContentDir, 'surveys');
+const benchmarks = readJsonDir(blogContentDir, 'benchmarks');
 const benchmarkOf = (id: string) => benchmarks.find((b) => b.data.survey === id)?.data;
 
 /** "31.0%" / "4.2개" / "1,234" -> 31 / 4.2 / 1234 */
 const num = (text: string) => Number(text.replace(/[^\d.-]/g, ''));
 const text = ($: CheerioAPI, el: Parameters<CheerioAPI>[0]) => $(el).text().replace(/\s+/g, ' ').trim();
+
+describe('the fixture surveys', () => {
+  it('cover every question type, partial results, every provenance, notes and an unanswered question', () => {
+    const questions = surveys.flatMap((s) => s.data.questions);
+    expect(new Set(questions.map((q: any) => q.type))).toEqual(new Set(['single', 'multi', 'numeric']));
+    expect(questions.some((q: any) => q.partial)).toBe(true);
+    expect(new Set(surveys.flatMap((s) => s.data.sources.map((src: any) => src.provenance)))).toEqual(new Set(['read', 'press', 'secondhand']));
+    expect(benchmarks.some((b) => b.data.notes)).toBe(true);
+    expect(surveys.some((s) => s.data.questions.some((q: any) => benchmarkOf(s.id) && benchmarkOf(s.id).answers[q.id] === undefined))).toBe(true);
+  });
+});
 
 describe('/surveys/', () => {
   it('lists every survey with title, publisher, year, n and its questions', () => {
@@ -82,7 +88,7 @@ describe.each(surveys)('/surveys/$id/', ({ id, data }) => {
         expect(shown[o.id], `${q.id}.${o.id}`).toEqual(share === undefined ? '보고되지 않음' : expect.stringMatching(/%$/));
         if (share !== undefined) expect(num(shown[o.id]!)).toBe(share);
       }
-      const chosen = rows.filter((r) => text($, $(r).find('td.answer')).includes('다온에듀의 답')).map((r) => $(r).attr('data-option'));
+      const chosen = rows.filter((r) => text($, $(r).find('td.answer')).includes(`${benchmark?.organization}의 답`)).map((r) => $(r).attr('data-option'));
       expect(chosen).toEqual(answer === undefined ? [] : [answer].flat());
       const sum = Object.values(q.results as Record<string, number>).reduce((a, b) => a + b, 0);
       const remainder = rows.find((r) => text($, $(r).find('th')) === '미응답/보고되지 않음');
@@ -149,10 +155,8 @@ describe.each(surveys)('/surveys/$id/', ({ id, data }) => {
 });
 
 describe('articles and surveys', () => {
-  const articles = readdirSync(join(root, 'content/posts'))
-    .filter((f) => f.endsWith('.mdx'))
-    .map((f) => ({ slug: f.slice(0, -4), text: readFileSync(join(root, 'content/posts', f), 'utf8') }));
-  const citing = articles.filter((a) => /^survey: /m.test(a.text) || /<Survey(Chart|Comparison) /.test(a.text));
+  const articles = publishedPosts(blogContentDir, BLOG_NOW).map((p) => ({ slug: p.slug, survey: p.data.survey as string | undefined, text: p.body }));
+  const citing = articles.filter((a) => a.survey || /<Survey(Chart|Comparison) /.test(a.text));
 
   it('each survey page lists the articles that name it in `survey` or embed its charts', () => {
     expect(citing.length).toBeGreaterThan(0);
@@ -163,20 +167,22 @@ describe('articles and surveys', () => {
         .toArray()
         .map((a) => $(a).attr('href'));
       const expected = citing
-        .filter((a) => new RegExp(`^survey: ${id}$`, 'm').test(a.text) || a.text.includes(`survey="${id}"`))
+        .filter((a) => a.survey === id || a.text.includes(`survey="${id}"`))
         .map((a) => `/posts/${a.slug}/`);
       expect(linked.sort(), id).toEqual(expected.sort());
       links += linked.length;
     }
-    // The comparison article cites four surveys: its `survey` field names one, its charts three more.
+    // Cited by the `survey` field alone, by charts alone, and by both.
+    expect(citing.some((a) => a.survey && !/<Survey/.test(a.text))).toBe(true);
+    expect(citing.some((a) => !a.survey && /<Survey/.test(a.text))).toBe(true);
     expect(links).toBeGreaterThanOrEqual(4);
   });
 
   it('the comparison article renders every SurveyChart and the SurveyComparison table', () => {
-    const article = articles.find((a) => a.slug === '2010-08-20-survey-comparison')!;
+    const article = articles.find((a) => a.slug === 'survey-comparison')!;
     const $ = page(site, `/posts/${article.slug}/`);
     const charts = [...article.text.matchAll(/<SurveyChart survey="([^"]+)" question="([^"]+)"/g)].map((m) => `${m[1]}/${m[2]}`);
-    expect(charts.length).toBeGreaterThanOrEqual(4);
+    expect(charts).toEqual(COMPARISON_CHARTS);
     expect($('figure[data-question]').toArray().map((f) => `${$(f).attr('data-survey')}/${$(f).attr('data-question')}`)).toEqual(charts);
     const comparison = $('.survey-comparison');
     expect(comparison.find('tbody tr').length).toBe(surveys.find((s) => s.id === comparison.attr('data-survey'))!.data.questions.length);
@@ -223,8 +229,8 @@ describe('chart JavaScript only where there are charts', () => {
   });
 });
 
-describe('hostile survey text (fixture surveys-xss)', () => {
-  const fixture = 'surveys-xss';
+describe('hostile survey text (blog fixture, xss-survey)', () => {
+  const fixture = BLOG;
 
   it('builds', () => {
     expect(getBuild(fixture).ok, getBuild(fixture).output).toBe(true);

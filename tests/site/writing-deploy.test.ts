@@ -1,6 +1,6 @@
 /**
  * Deployment: the GitHub Actions workflow (tests on push, hourly rebuild, GitHub Pages) and the
- * _headers file for other hosts, checked against every file of the built example site.
+ * _headers file for other hosts, checked against every file of the built blog fixture.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { headerValues, parseHeadersFile } from '../../scripts/lib/headers-file';
 import { root } from '../support/build-site';
 import { getBuild } from '../support/sites';
+import { BLOG } from '../support/sites-blog';
 
 interface Step {
   name?: string;
@@ -114,7 +115,7 @@ function documentedNpmCalls(): NpmCall[] {
 }
 
 describe('_headers', () => {
-  const site = 'example';
+  const site = BLOG;
   const rules = parseHeadersFile(readFileSync(join(root, 'public/_headers'), 'utf8'));
 
   /** Every built file as the URL a browser asks for (posts/a/index.html -> /posts/a/). */

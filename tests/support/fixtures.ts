@@ -1,6 +1,7 @@
-import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { root, tmpRoot } from './build-site';
+import { tmpRoot } from './build-site';
+import site from '../../src/site.config';
 
 export interface FixturePost {
   /** File path under posts/, e.g. "a.mdx" or "b/index.mdx". */
@@ -16,14 +17,15 @@ export interface FixtureContent {
   posts: FixturePost[];
   /** Extra files: path under the content folder -> text or bytes. */
   files?: Record<string, string | Uint8Array>;
-  /** Copy the example surveys and benchmarks (content/surveys, content/benchmarks). */
-  withExampleSurveys?: boolean;
 }
 
 export const defaultAuthors = {
   kim: { name: '김하늘', role: '소셜미디어 매니저', bio: '블로그와 트위터를 맡고 있습니다.', twitter: 'haneul_kim' },
   lee: { name: '이도윤', role: '교육콘텐츠팀', bio: '강좌 이야기를 씁니다.' },
 };
+
+/** A category every fixture post may use: the first of src/site.config.ts, so an owner's own categories work. */
+export const defaultCategory = site.categories[0]!.id;
 
 /** A valid post's front matter; override fields per case. */
 export function postData(overrides: Record<string, unknown> = {}): Record<string, unknown> {
@@ -32,7 +34,7 @@ export function postData(overrides: Record<string, unknown> = {}): Record<string
     description: '테스트 글의 요약입니다.',
     pubDate: '2010-08-10',
     author: 'kim',
-    category: 'marketing',
+    category: defaultCategory,
     tags: ['트위터'],
     ...overrides,
   };
@@ -46,10 +48,6 @@ export function writeFixture(name: string, content: FixtureContent): string {
   mkdirSync(join(dir, 'authors'), { recursive: true });
   for (const [id, author] of Object.entries(defaultAuthors)) {
     writeFileSync(join(dir, 'authors', `${id}.json`), JSON.stringify(author, null, 2));
-  }
-  if (content.withExampleSurveys) {
-    cpSync(join(root, 'content/surveys'), join(dir, 'surveys'), { recursive: true });
-    cpSync(join(root, 'content/benchmarks'), join(dir, 'benchmarks'), { recursive: true });
   }
   for (const post of content.posts) {
     const yaml = Object.entries(post.data)

@@ -1,9 +1,10 @@
 import type { BuildOptions } from './build-site';
 import { manyPosts, postData, writeFixture } from './fixtures';
+import site from '../../src/site.config';
 
 const NOW = '2026-11-27T12:00:00+09:00';
 /** Page size in src/site.config.ts; the pagination fixtures sit at its boundaries. */
-export const PAGE_SIZE = 6;
+export const PAGE_SIZE = site.pageSize;
 
 const badPost = (name: string, data: Record<string, unknown>, rawFrontmatter?: string, extra: Record<string, string | Uint8Array> = {}) => () => ({
   contentDir: writeFixture(name, { posts: [{ file: `${name}.mdx`, data, rawFrontmatter }], files: extra }),
@@ -12,28 +13,11 @@ const badPost = (name: string, data: Record<string, unknown>, rawFrontmatter?: s
 
 /** Sites the blog-core tests need; see tests/support/sites.ts. */
 export const coreSites: Record<string, () => BuildOptions> = {
-  // Pagination at the boundaries: 0, 1, page size, page size + 1 posts.
+  // Pagination at the boundaries: 0, 1, page size, page size + 1 posts (publishing: the blog fixture).
   'posts-0': () => ({ contentDir: writeFixture('posts-0', { posts: [] }), buildTime: NOW }),
   'posts-1': () => ({ contentDir: writeFixture('posts-1', { posts: manyPosts(1) }), buildTime: NOW }),
   [`posts-${PAGE_SIZE}`]: () => ({ contentDir: writeFixture(`posts-${PAGE_SIZE}`, { posts: manyPosts(PAGE_SIZE) }), buildTime: NOW }),
   [`posts-${PAGE_SIZE + 1}`]: () => ({ contentDir: writeFixture(`posts-${PAGE_SIZE + 1}`, { posts: manyPosts(PAGE_SIZE + 1) }), buildTime: NOW }),
-  // Publishing: a draft, a post scheduled one minute after the build time, and a published one.
-  publishing: () => ({
-    contentDir: writeFixture('publishing', {
-      posts: [
-        { file: 'published.md', data: postData({ title: '게시된 글', pubDate: '2026-11-27T11:59:00+09:00' }) },
-        // Unquoted YAML timestamps at 00:00 UTC: a time must not be mistaken for a bare day.
-        {
-          file: 'timed.md',
-          data: postData({ title: '시각을 적은 글', pubDate: undefined }),
-          rawFrontmatter: 'pubDate: 2010-08-10T09:00:00+09:00\nupdatedDate: 2010-08-10',
-        },
-        { file: 'zz-draft-marker.md', data: postData({ title: '초안표식글', draft: true, tags: ['초안전용태그'] }) },
-        { file: 'zz-scheduled-marker.md', data: postData({ title: '예약표식글', pubDate: '2026-11-27T12:01:00+09:00', category: 'recruiting', tags: ['예약전용태그'] }) },
-      ],
-    }),
-    buildTime: NOW,
-  }),
   // Each bad input fails the build.
   'bad-missing-title': badPost('bad-missing-title', postData({ title: undefined })),
   'bad-date': badPost('bad-date', postData({ pubDate: undefined }), 'pubDate: 2010-13-45x'),

@@ -9,7 +9,7 @@ const NOW = '2026-11-27T12:00:00+09:00';
 /** A label that would end a <script> element and run code if any survey text were written unescaped. */
 export const XSS = '</script><script>alert(1)</script>';
 
-/** A survey whose every reader-visible text tries to break out of the page, with a small base (소표본). */
+/** A survey (part of the blog fixture, tests/support/sites-blog.ts) whose every reader-visible text tries to break out of the page, with a small base (소표본). */
 export const xssSurvey = {
   title: `주입 시험 조사 ${XSS}`,
   publisher: `발행처 ${XSS}`,
@@ -32,24 +32,13 @@ export const xssSurvey = {
   ],
 };
 
-const xssBenchmark = { survey: 'xss-survey', organization: `우리 회사 ${XSS}`, asOf: '2011-01-01', answers: { q: 'a', n: 2 }, notes: { q: `메모 ${XSS}` } };
+export const xssBenchmark = { survey: 'xss-survey', organization: `우리 회사 ${XSS}`, asOf: '2011-01-01', answers: { q: 'a', n: 2 }, notes: { q: `메모 ${XSS}` } };
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 const exampleSurvey = (id: string) => readFileSync(join(root, 'content/surveys', `${id}.json`), 'utf8');
 
 /** Sites the surveys tests need; see tests/support/sites.ts. */
 export const surveySites: Record<string, () => BuildOptions> = {
-  // Hostile text everywhere, a chart in a post and a post without one.
-  'surveys-xss': () => ({
-    contentDir: writeFixture('surveys-xss', {
-      posts: [
-        { file: 'with-chart.mdx', data: postData({ title: '차트가 있는 글', survey: 'xss-survey' }), body: '본문입니다.\n\n<SurveyChart survey="xss-survey" question="q" />\n' },
-        { file: 'without-chart.md', data: postData({ title: '차트가 없는 글', pubDate: '2010-08-11' }) },
-      ],
-      files: { 'surveys/xss-survey.json': json(xssSurvey), 'benchmarks/ours.json': json(xssBenchmark) },
-    }),
-    buildTime: NOW,
-  }),
   // Three rule violations in one survey file: all must be reported by one build.
   'surveys-bad-survey': () => {
     const bad = JSON.parse(exampleSurvey('kicom-2010'));

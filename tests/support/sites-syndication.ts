@@ -1,13 +1,8 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { BuildOptions } from './build-site';
-import { root } from './build-site';
 import { manyPosts, postData, writeFixture, type FixturePost } from './fixtures';
 
-/** "Now" for the syndication fixtures: after every dated post but the scheduled one. */
+/** "Now" for the failing tweet fixtures. */
 export const SYNDICATION_NOW = '2026-11-27T12:00:00+09:00';
-/** The fixture is served from another origin to show SITE_URL reaches every feed URL. */
-export const SYNDICATION_SITE_URL = 'https://feeds.test.example';
 
 /** A title with every character that feeds get wrong; U+0008 must be dropped, the rest kept. */
 export const TRICKY_TITLE = 'Q&A: <태그> "큰따옴표" \'작은따옴표\' 🎉 이모지\u0008끝';
@@ -25,8 +20,6 @@ export const MIXED_TWEET = `${'SNS 운영 '.repeat(10)}👍🎉 https://example.
  * the link (24) it still fits: the title is tweeted whole. (Shortening with "…" is unit-tested.)
  */
 export const LONG_TITLE = '소셜미디어운영가이드라인을처음만든날부터지금까지고친모든조항을한줄씩되짚어본긴이야기와앞으로바꿀것들에대한팀의고민그리고독자여러분께드리는질문다섯가지를모았습니다정말로긴제목입니다'.padEnd(120, '끝').slice(0, 120);
-
-const HERO_PNG = join(root, 'content/posts/2010-08-03-how-we-run-social-media/hero.png');
 
 const trickyBody = `첫 문단에는 &와 <와 > 그리고 "큰따옴표"와 '작은따옴표', 이모지 🎉가 있습니다.\u0008 제어 문자는 사라져야 합니다.
 
@@ -49,48 +42,33 @@ ${TRICKY_CODE}
 | 트위터 | 1 & 2 |
 `;
 
-function syndicationPosts(): FixturePost[] {
-  // Older filler so the full feed has more posts than `feedLength` (20).
-  const filler = manyPosts(22);
+/**
+ * The feed edge cases, part of the blog fixture (tests/support/sites-blog.ts): older filler so the
+ * full feed has more posts than `feedLength`, a post with every character feeds get wrong (and an
+ * image beside it), a Hangul slug, tweets at the length boundary and a title at the schema's maximum.
+ * `first` and `last` are category ids of the site's configuration.
+ */
+export function syndicationPosts(first: string, last: string): FixturePost[] {
   return [
-    ...filler,
+    ...manyPosts(22),
     {
       file: 'tricky/index.md',
-      data: postData({
-        title: TRICKY_TITLE,
-        description: TRICKY_DESCRIPTION,
-        pubDate: '2010-09-10',
-        category: 'communication',
-        tags: ['트위터', 'Q&A'],
-      }),
+      data: postData({ title: TRICKY_TITLE, description: TRICKY_DESCRIPTION, pubDate: '2010-09-10', category: last, tags: ['트위터', 'Q&A'] }),
       body: trickyBody,
     },
     {
       file: '소셜-미디어.md',
-      data: postData({ title: '한글 주소를 가진 글', pubDate: '2010-09-09', category: 'reputation', author: 'lee', tags: ['브랜드'] }),
+      data: postData({ title: '한글 주소를 가진 글', pubDate: '2010-09-09', category: first, author: 'lee', tags: ['브랜드'] }),
     },
-    { file: 'plain-post.md', data: postData({ title: '평범한 글', pubDate: '2010-09-08', category: 'reputation', tags: [] }) },
+    { file: 'plain-post.md', data: postData({ title: '평범한 글', pubDate: '2010-09-08', category: first, tags: [] }) },
     { file: 'boundary-tweet.md', data: postData({ title: '경계 트윗', pubDate: '2010-09-07', tweet: BOUNDARY_TWEET }) },
     { file: 'mixed-tweet.md', data: postData({ title: '섞인 트윗', pubDate: '2010-09-06', tweet: MIXED_TWEET }) },
     { file: 'long-title.md', data: postData({ title: LONG_TITLE, pubDate: '2010-09-05' }) },
-    { file: 'draft.md', data: postData({ title: '초안 DRAFTMARK', pubDate: '2010-09-11', draft: true, category: 'communication' }) },
-    {
-      file: 'scheduled.md',
-      data: postData({ title: '예약 SCHEDULEDMARK', pubDate: '2026-11-27T12:01:00+09:00', category: 'communication' }),
-    },
   ];
 }
 
 /** Sites the syndication tests need; see tests/support/sites.ts. */
 export const syndicationSites: Record<string, () => BuildOptions> = {
-  syndication: () => ({
-    contentDir: writeFixture('syndication', {
-      posts: syndicationPosts(),
-      files: { 'posts/tricky/hero.png': readFileSync(HERO_PNG) },
-    }),
-    buildTime: SYNDICATION_NOW,
-    siteUrl: SYNDICATION_SITE_URL,
-  }),
   // A `tweet` one Hangul syllable too long (258 + 24 = 282) must fail the build.
   // A draft is never built, but its tweet is still checked when the content is read.
   'syndication-long-tweet-draft': () => ({

@@ -1,8 +1,4 @@
-import { spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { BuildOptions } from './build-site';
-import { root } from './build-site';
 import { postData, writeFixture, type FixturePost } from './fixtures';
 
 /** A small survey that passes src/lib/surveys/validate.ts, for posts that use the survey components. */
@@ -96,45 +92,10 @@ const errorSites: Record<string, () => BuildOptions> = {
   }),
 };
 
-/** "Now" of the scheduling site: midnight 2 March 2026 in Seoul. */
-export const SCHEDULE_TIME = '2026-03-02T00:00:00+09:00';
-
-/** Posts around SCHEDULE_TIME: only those with pubDate <= T may be built. */
-export const schedulePosts: { slug: string; pubDate: string; published: boolean }[] = [
-  { slug: 'second-before', pubDate: '2026-03-01T23:59:59+09:00', published: true },
-  { slug: 'exactly-at', pubDate: '2026-03-02T00:00:00+09:00', published: true },
-  { slug: 'same-instant-utc', pubDate: '2026-03-01T15:00:00Z', published: true },
-  { slug: 'bare-day-today', pubDate: '2026-03-02', published: true },
-  { slug: 'second-after', pubDate: '2026-03-02T00:00:01+09:00', published: false },
-  { slug: 'bare-day-tomorrow', pubDate: '2026-03-03', published: false },
-  { slug: 'utc-day-before-seoul', pubDate: '2026-03-01T15:00:01Z', published: false },
-];
-
-/** A post made by `npm run new`, then published by removing `draft: true`: it must build. */
-function newPostSite(): BuildOptions {
-  const dir = writeFixture('writing-new-post', { posts: [] });
-  const result = spawnSync(
-    join(root, 'node_modules/.bin/tsx'),
-    ['scripts/new-post.ts', '첫 글: 소셜미디어 시작하기', '--author', 'kim', '--category', 'communication', '--date', '2010-08-10', '--description', '첫 글의 요약입니다.'],
-    { cwd: root, env: { ...process.env, CONTENT_DIR: dir }, encoding: 'utf8', input: '' },
-  );
-  if (result.status !== 0) throw new Error(`npm run new failed: ${result.stdout}${result.stderr}`);
-  const postsDir = join(dir, 'posts');
-  for (const name of readdirSync(postsDir)) {
-    const file = join(postsDir, name);
-    writeFileSync(file, readFileSync(file, 'utf8').replace('draft: true\n', ''));
-  }
-  return { contentDir: dir, buildTime: '2010-08-11T00:00:00+09:00' };
-}
-
-/** Sites the writing tests need; see tests/support/sites.ts. */
+/**
+ * Sites the writing tests need; see tests/support/sites.ts. Scheduling and `npm run new` are
+ * covered by the blog fixture (tests/support/sites-blog.ts).
+ */
 export const writingSites: Record<string, () => BuildOptions> = {
   ...errorSites,
-  'writing-schedule': () => ({
-    contentDir: writeFixture('writing-schedule', {
-      posts: schedulePosts.map(({ slug, pubDate }) => post(`${slug}.md`, `${slug} 본문.\n`, { title: `예약 ${slug}`, pubDate })),
-    }),
-    buildTime: SCHEDULE_TIME,
-  }),
-  'writing-new-post': newPostSite,
 };

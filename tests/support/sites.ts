@@ -2,20 +2,27 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BuildOptions, BuildResult } from './build-site';
 import { tmpRoot } from './build-site';
+import { blogSites } from './sites-blog';
 import { coreSites } from './sites-core';
 import { surveySites } from './sites-surveys';
 import { syndicationSites } from './sites-syndication';
 import { writingSites } from './sites-writing';
 
-/** "Now" for the example site in tests: after every example post but the scheduled one. */
+/** "Now" for the example site in tests: a fixed instant, so its published posts are known. */
 export const EXAMPLE_BUILD_TIME = '2026-11-27T12:00:00+09:00';
 
 /**
  * Every site the tests need, built once per run by tests/support/global-setup.ts and shared by
  * all test files. A factory writes its fixture content and returns the build options.
+ *
+ * `example` is content/ as it is (the example site, or an owner's own): only
+ * tests/site/example.test.ts reads it, with checks that hold for any valid content. Every other
+ * test reads a fixture written by the tests: `blog` (tests/support/sites-blog.ts) for nearly all
+ * of them, the pagination boundaries, and the sites that must fail to build.
  */
 export const sites: Record<string, () => BuildOptions> = {
   example: () => ({ buildTime: EXAMPLE_BUILD_TIME }),
+  ...blogSites,
   ...coreSites,
   ...surveySites,
   ...syndicationSites,
@@ -33,7 +40,7 @@ export function getBuild(name: string): BuildResult {
   return build;
 }
 
-/** Text of a built file, e.g. readBuilt('example', 'posts/a/index.html'). */
+/** Text of a built file, e.g. readBuilt('blog', 'posts/a/index.html'). */
 export function readBuilt(name: string, path: string): string {
   return readFileSync(join(getBuild(name).outDir, path), 'utf8');
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatYearMonth, isoDay, parseContentDate, yearMonth, zoneOffsetMinutes } from '../../src/lib/dates';
+import { formatDate, formatYearMonth, isoDay, parseContentDate, yearMonth, zoneOffsetMinutes } from '@/lib/dates';
 
 const SEOUL = 'Asia/Seoul';
 
@@ -42,7 +42,7 @@ describe('front-matter dates', () => {
 
 describe('dates as written in front matter', () => {
   it('keeps the text of date fields so a time and a bare day differ', async () => {
-    const { datesAsWritten } = await import('../../src/lib/written-dates');
+    const { datesAsWritten } = await import('@/lib/written-dates');
     const yamlText = 'title: 글\npubDate: 2010-08-10T09:00:00+09:00\nupdatedDate: 2010-08-11';
     const parsedByAstro = { title: '글', pubDate: new Date('2010-08-10T00:00:00Z'), updatedDate: new Date('2010-08-11T00:00:00Z') };
     const data = datesAsWritten(yamlText, parsedByAstro);
@@ -52,7 +52,7 @@ describe('dates as written in front matter', () => {
   });
 
   it('leaves data alone when the YAML cannot be read', async () => {
-    const { datesAsWritten } = await import('../../src/lib/written-dates');
+    const { datesAsWritten } = await import('@/lib/written-dates');
     const data = { pubDate: new Date(0) };
     expect(datesAsWritten('pubDate: [unclosed', data)).toBe(data);
   });
@@ -73,8 +73,12 @@ describe('strict front-matter dates', () => {
   });
 
   it('explains the two kinds of bad date', async () => {
-    const { contentDateProblem } = await import('../../src/lib/dates');
-    expect(contentDateProblem('2010-02-30')).toMatch(/^2010-02-30 is not a day of the calendar/);
-    expect(contentDateProblem('2010/08/10')).toMatch(/^"2010\/08\/10" is not a date; expected YYYY-MM-DD/);
+    const { contentDateProblem } = await import('@/lib/dates');
+    expect(contentDateProblem('2010-02-30')).toBe('2010-02-30은(는) 달력에 없는 날짜입니다 (YAML은 이런 날짜를 말없이 다른 날로 읽습니다).');
+    // A date-time on a day that does not exist names only the day.
+    expect(contentDateProblem('2010-02-30T09:00:00+09:00')).toMatch(/^2010-02-30은\(는\) 달력에 없는 날짜입니다/);
+    expect(contentDateProblem('2010/08/10')).toBe('"2010/08/10"은(는) 날짜로 읽을 수 없습니다.');
+    expect(contentDateProblem(undefined)).toBe('날짜가 없습니다.');
+    expect(contentDateProblem('')).toBe('날짜가 없습니다.');
   });
 });

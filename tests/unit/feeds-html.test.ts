@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { load } from 'cheerio';
-import { cleanFeedHtml } from '../../src/lib/feed-html';
-import { resolveSrcset, resolveUrl } from '../../src/lib/resolve-url';
-import { hasXmlInvalid, stripXmlInvalid } from '../../src/lib/xml-chars';
+import { cleanFeedHtml } from '@/lib/feed-html';
+import { resolveSrcset, resolveUrl } from '@/lib/resolve-url';
+import { hasXmlInvalid, stripXmlInvalid } from '@/lib/xml-chars';
 
 const BASE = 'https://blog.example/posts/a/';
 

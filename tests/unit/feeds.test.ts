@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { XMLParser } from 'fast-xml-parser';
-import { FEED_LANGUAGE, NAMESPACES, lastChange, renderFeed, type FeedItemInput } from '../../src/lib/feeds';
+import { FEED_LANGUAGE, NAMESPACES, lastChange, renderFeed, type FeedItemInput } from '@/lib/feeds';
 
 const parser = new XMLParser({ ignoreAttributes: false, parseTagValue: false, trimValues: false, isArray: (name) => name === 'item' || name === 'category' });
 

@@ -6,7 +6,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { isoDay } from '../../src/lib/dates';
+import { isoDay } from '@/lib/dates';
 
 const root = resolve(import.meta.dirname, '../..');
 const bin = join(root, 'node_modules/.bin');

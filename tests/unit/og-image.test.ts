@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pngSize } from '../support/png';
-import { emojiSvg } from '../../src/lib/og-emoji';
+import { emojiSvg } from '@/lib/og-emoji';
 
 const card = { title: '"소통" & <태그> 다루기 🎉 — 트위터 운영 Q&A', kicker: '고객 서비스', meta: ['2011. 4. 18. · 김하늘'], siteName: '다온에듀 소셜 블로그' };
 
@@ -21,12 +21,12 @@ afterAll(() => {
 
 describe('Open Graph images', () => {
   it('draws a 1200x630 PNG', async () => {
-    const { drawOgImage } = await import('../../src/lib/og-image');
+    const { drawOgImage } = await import('@/lib/og-image');
     expect(pngSize(await drawOgImage(card))).toEqual({ width: 1200, height: 630 });
   });
 
   it('caches each card on disk under ASTRO_CACHE_DIR and reads it back instead of drawing again', async () => {
-    const first = await import('../../src/lib/og-image');
+    const first = await import('@/lib/og-image');
     const png = await first.ogImage(card);
     const dir = join(cacheRoot, 'og-images');
     const files = readdirSync(dir);
@@ -35,13 +35,13 @@ describe('Open Graph images', () => {
     const marker = Buffer.from('cached, not redrawn');
     writeFileSync(join(dir, files[0]!), marker);
     vi.resetModules();
-    const second = await import('../../src/lib/og-image');
+    const second = await import('@/lib/og-image');
     expect(Buffer.from(await second.ogImage(card)).toString()).toBe(marker.toString());
     expect(png.byteLength).toBeGreaterThan(1000);
   });
 
   it('gives a changed card a new key, so an edited title is drawn again', async () => {
-    const { ogCacheKey } = await import('../../src/lib/og-image');
+    const { ogCacheKey } = await import('@/lib/og-image');
     expect(ogCacheKey({ ...card, title: `${card.title}!` })).not.toBe(ogCacheKey(card));
     expect(ogCacheKey({ ...card, meta: ['2011. 4. 19. · 김하늘'] })).not.toBe(ogCacheKey(card));
     expect(ogCacheKey({ ...card })).toBe(ogCacheKey(card));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { pageParam, pageUrl, paginate, paginatedPaths } from '../../src/lib/pagination';
+import { pageParam, paginate, paginatedPaths } from '@/lib/pagination';
+import { pageUrl } from '@/lib/urls';
 
 const items = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
 

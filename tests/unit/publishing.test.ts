@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byNewest, isVisible, publishState } from '../../src/lib/publishing';
+import { byNewest, isVisible, publishState } from '@/lib/publishing';
 
 const now = new Date('2026-11-27T12:00:00+09:00');
 const at = (iso: string, draft = false) => ({ draft, pubDate: new Date(iso) });

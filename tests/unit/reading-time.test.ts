@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readingCharacters, readingMinutes } from '../../src/lib/reading-time';
+import { readingCharacters, readingMinutes } from '@/lib/reading-time';
 
 describe('reading time for Korean text', () => {
   it('counts Hangul characters, not spaces or punctuation', () => {

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { tableOfContents } from '../../src/lib/toc';
-import { jsonForScript } from '../../src/lib/json-script';
-import { absoluteUrl, pageTitle } from '../../src/lib/urls';
-import { twitterShareUrl } from '../../src/lib/share';
-import { groupByMonth } from '../../src/lib/archive';
+import { tableOfContents } from '@/lib/toc';
+import { jsonForScript } from '@/lib/json-script';
+import { pageTitle } from '@/lib/page-title';
+import { absoluteUrl } from '@/lib/urls';
+import { twitterShareUrl } from '@/lib/share';
+import { groupByMonth } from '@/lib/archive';
 
 describe('table of contents', () => {
   const h = (depth: number, text: string) => ({ depth, slug: text, text: `${text} #` });

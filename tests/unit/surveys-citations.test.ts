@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { citedSurveys } from '../../src/lib/surveys/citations';
+import { citedSurveys } from '@/lib/surveys/citations';
 
 describe('surveys an article cites', () => {
   it('reads the survey field and every embedded chart or comparison', () => {

@@ -3,9 +3,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { CSV_COLUMNS, importSurveyCsv, surveyJson, surveyMeta, surveyToCsv, type SurveyMeta } from '../../src/lib/surveys/csv';
-import { importArgsFor, parseImportArgs } from '../../src/lib/surveys/import-args';
-import type { Benchmark, Survey } from '../../src/lib/surveys/types';
+import { CSV_COLUMNS, importSurveyCsv, surveyJson, surveyMeta, surveyToCsv, type SurveyMeta } from '@/lib/surveys/csv';
+import { importArgsFor, parseImportArgs } from '@/lib/surveys/import-args';
+import type { Benchmark, Survey } from '@/lib/surveys/types';
 
 const root = join(import.meta.dirname, '../..');
 const surveysDir = join(root, 'content/surveys');

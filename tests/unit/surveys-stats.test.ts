@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { bestProvenance, chartSpec, formatFieldwork, questionView, NOT_REPORTED_LABEL } from '../../src/lib/surveys/stats';
-import type { Benchmark, Survey } from '../../src/lib/surveys/types';
+import { bestProvenance, chartSpec, formatFieldwork, questionView, NOT_REPORTED_LABEL } from '@/lib/surveys/stats';
+import type { Benchmark, Survey } from '@/lib/surveys/types';
 
 const survey: Survey = {
   title: '조사',

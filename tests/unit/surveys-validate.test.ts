@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatIssue, jsonPath, validateBenchmark, validateSurvey, type SurveyIssue } from '../../src/lib/surveys/validate';
+import { formatIssue, jsonPath, validateBenchmark, validateSurvey, type SurveyIssue } from '@/lib/surveys/validate';
 
 const FILE = 'content/surveys/test.json';
 
@@ -55,7 +55,7 @@ describe('validateSurvey', () => {
     expect(check(survey())).toEqual([]);
   });
 
-  it('formats messages as DESIGN.md shows: file, JSON path, what was expected', () => {
+  it('formats messages as docs/content.md shows: file, JSON path, what was expected', () => {
     const s = survey();
     s.questions.unshift({ ...s.questions[1], id: 'first' });
     s.questions[1].results = { one: 76, 'two-plus': 36 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { relatedPosts, tagSlug } from '../../src/lib/taxonomy';
+import { relatedPosts, tagSlug } from '@/lib/taxonomy';
 
 const post = (id: string, tags: string[], category: string, day: number) => ({ id, data: { tags, category, pubDate: new Date(Date.UTC(2010, 7, day)) } });
 

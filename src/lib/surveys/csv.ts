@@ -6,7 +6,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { NUMERIC_LABELS } from './stats';
+import { NUMERIC_LABELS } from './stats.ts';
 import {
   NUMERIC_STATS,
   type Benchmark,
@@ -14,8 +14,8 @@ import {
   type NumericStat,
   type Survey,
   type SurveyQuestion,
-} from './types';
-import { formatIssue, ID_PATTERN as ID, validateSurvey, type SurveyIssue } from './validate';
+} from './types.ts';
+import { formatIssue, ID_PATTERN as ID, validateSurvey, type SurveyIssue } from './validate.ts';
 
 export const CSV_COLUMNS = ['survey', 'question_id', 'question', 'option_id', 'option', 'share_pct', 'base', 'company_answer'] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
@@ -109,7 +109,7 @@ export interface ImportResult {
   /** Present when the CSV had no row errors; check `issues` before writing it. */
   survey?: Survey;
   rowIssues: RowIssue[];
-  /** Problems of the assembled survey (DESIGN.md rules), from ./validate.ts. */
+  /** Problems of the assembled survey (the rules of docs/content.md), from ./validate.ts. */
   issues: SurveyIssue[];
   /** CSV line of each question's first row, by question index: where to look for `questions[i]` issues. */
   questionLines: number[];

@@ -4,9 +4,9 @@
  * (`importArgsFor`, used by the round-trip test and to print the command for an existing survey).
  */
 import { parseArgs } from 'node:util';
-import type { QuestionMeta, SurveyMeta } from './csv';
-import { PROVENANCES, type Provenance, type Survey, type SurveySource } from './types';
-import { ID_PATTERN as ID } from './validate';
+import type { QuestionMeta, SurveyMeta } from './csv.ts';
+import { PROVENANCES, type Provenance, type Survey, type SurveySource } from './types.ts';
+import { ID_PATTERN as ID } from './validate.ts';
 
 export const IMPORT_USAGE = `Usage: npm run survey:import -- <file.csv> --id <survey-id> --title <title> --publisher <publisher>
          --year <year> --n <respondents> --population <who was asked> --source "<provenance>|<url>|<title>[|<id>[|<note>]]"

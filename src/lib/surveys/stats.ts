@@ -13,7 +13,7 @@ import {
   type Survey,
   type SurveyQuestion,
   type SurveySource,
-} from './types';
+} from './types.ts';
 
 export const PROVENANCE_LABELS: Record<Provenance, string> = {
   read: '원문 확인',

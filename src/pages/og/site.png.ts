@@ -1,6 +1,6 @@
 /** /og/site.png: the card pages without their own image share. */
-import { siteOgImage } from '../../lib/og-cards';
-import { pngResponse } from '../../lib/og-response';
+import { siteOgImage } from '@/lib/og-cards';
+import { pngResponse } from '@/lib/og-response';
 
 export async function GET(): Promise<Response> {
   return pngResponse(await siteOgImage());

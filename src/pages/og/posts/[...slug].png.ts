@@ -1,12 +1,14 @@
 /** /og/posts/<slug>.png: one Open Graph card per published post. */
 import type { APIContext, GetStaticPaths } from 'astro';
-import { getPublishedPosts, type Post } from '../../../lib/posts';
-import { postOgImage } from '../../../lib/og-cards';
-import { pngResponse } from '../../../lib/og-response';
+import { getAuthor, getPublishedPosts, type Post } from '@/data/posts';
+import { postOgImage } from '@/lib/og-cards';
+import { pngResponse } from '@/lib/og-response';
 
 export const getStaticPaths = (async () =>
   (await getPublishedPosts()).map((post) => ({ params: { slug: post.id }, props: { post } }))) satisfies GetStaticPaths;
 
 export async function GET(context: APIContext<{ post: Post }>): Promise<Response> {
-  return pngResponse(await postOgImage(context.props.post));
+  const { post } = context.props;
+  const author = await getAuthor(post.data.author);
+  return pngResponse(await postOgImage(post, author.data.name));
 }

@@ -1,11 +1,11 @@
 /** /og/surveys/<id>.png: one Open Graph card per survey page (title and publisher). */
 import type { APIContext, GetStaticPaths } from 'astro';
-import { getCollection } from 'astro:content';
-import { surveyOgImage, type SurveyCardFields } from '../../../lib/og-cards';
-import { pngResponse } from '../../../lib/og-response';
+import { getSurveys } from '@/data/surveys';
+import { surveyOgImage, type SurveyCardFields } from '@/lib/og-cards';
+import { pngResponse } from '@/lib/og-response';
 
 export const getStaticPaths = (async () =>
-  (await getCollection('surveys')).map((survey) => ({
+  (await getSurveys()).map((survey) => ({
     params: { id: survey.id },
     props: { survey: { title: survey.data.title, publisher: survey.data.publisher, year: survey.data.year } },
   }))) satisfies GetStaticPaths;

@@ -1,7 +1,7 @@
 /** /surveys/<id>/data.csv: the survey with the organisation's answers, one row per question and option. */
 import type { APIContext, GetStaticPaths } from 'astro';
-import { getSurveys, primaryBenchmark, type SurveyEntry } from '../../../lib/surveys/collection';
-import { surveyToCsv } from '../../../lib/surveys/csv';
+import { getSurveys, primaryBenchmark, type SurveyEntry } from '@/data/surveys';
+import { surveyToCsv } from '@/lib/surveys/csv';
 
 export const getStaticPaths = (async () => (await getSurveys()).map((survey) => ({ params: { id: survey.id }, props: { survey } }))) satisfies GetStaticPaths;
 

@@ -1,7 +1,7 @@
 /** /surveys/<id>/data.json: the survey file as published, with the organisation's answers beside it. */
 import type { APIContext, GetStaticPaths } from 'astro';
-import { getSurveys, primaryBenchmark, type SurveyEntry } from '../../../lib/surveys/collection';
-import { normalizeSurvey } from '../../../lib/surveys/csv';
+import { getSurveys, primaryBenchmark, type SurveyEntry } from '@/data/surveys';
+import { normalizeSurvey } from '@/lib/surveys/csv';
 
 export const getStaticPaths = (async () => (await getSurveys()).map((survey) => ({ params: { id: survey.id }, props: { survey } }))) satisfies GetStaticPaths;
 

@@ -7,7 +7,7 @@
  * uses are registered. Colours come from the page's CSS custom properties so dark mode follows.
  */
 import type { Chart as ChartType, ChartConfiguration, Plugin } from 'chart.js';
-import type { ChartSpec } from '../lib/surveys/stats';
+import type { ChartSpec } from '@/lib/surveys/stats';
 
 type BarChart = ChartType<'bar', number[], string | string[]>;
 

@@ -4,7 +4,7 @@
  * messages can say "content/posts/a.mdx:4".
  */
 import yaml from 'js-yaml';
-import { datesAsWritten } from '../../src/lib/written-dates';
+import { datesAsWritten } from '../written-dates.ts';
 
 /** Astro's own pattern (@astrojs/internal-helpers/frontmatter): `---` block at the very top. */
 const FRONTMATTER = /(?:^\uFEFF?|^\s*\n)---([\s\S]*?\n)---/;

@@ -5,15 +5,16 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { authorSchema } from '../../src/lib/author-schema';
+import { AUTHOR_FIELD_HELP, authorSchema } from './author-schema.ts';
 // Files are named relative to the working directory when inside it, as in the build's messages.
-import { displayPath } from '../../src/lib/content-dir';
-import { validateBenchmark, validateSurvey, type SurveyIssue } from '../../src/lib/surveys/validate';
-import { TWEET_LIMIT, TEXT_BUDGET, URL_WEIGHT, weightedLength, weightedLengthWithLink } from '../../src/lib/tweets';
-import { knownComponentNames } from './components';
-import { jsonErrorLine, jsonPathLines, lineOfPath } from './json-lines';
-import { checkPost, postIdFromPath, readPostInfo, type PostContext, type PostInfo, type SurveyIndex } from './post-check';
-import type { Problem } from './problems';
+import { displayPath } from '../content-dir.ts';
+import { entryId } from '../post-id.ts';
+import { validateBenchmark, validateSurvey, type SurveyIssue } from '../surveys/validate.ts';
+import { TWEET_LIMIT, TEXT_BUDGET, URL_WEIGHT, weightedLength, weightedLengthWithLink } from '../tweets.ts';
+import { knownComponentNames } from './components.ts';
+import { jsonErrorLine, jsonPathLines, lineOfPath } from './json-lines.ts';
+import { checkPost, readPostInfo, type PostContext, type PostInfo, type SurveyIndex } from './post.ts';
+import type { Problem } from './problems.ts';
 
 export interface ContentCheckOptions {
   contentDir: string;
@@ -65,8 +66,9 @@ function readJsonFiles(dir: string, kind: string, problems: Problem[]): JsonFile
           file,
           ...jsonErrorLine(message, text),
           severity: 'error',
-          message: `not valid JSON: ${message}`,
-          fix: 'Check the commas (one between items, none after the last), the double quotes around every key and text, and the closing brackets.',
+          message: `JSON 문법 오류: ${message}`,
+          expected: '올바른 JSON',
+          fix: '쉼표(항목 사이에 하나, 마지막 항목 뒤에는 없음), 모든 키와 글자를 감싼 큰따옴표, 닫는 괄호를 확인하세요.',
         });
         return { id, file, text };
       }
@@ -81,6 +83,9 @@ function issueToProblem(kind: string, file: JsonFile, issue: SurveyIssue): Probl
     field: issue.path || undefined,
     severity: issue.level,
     message: issue.message,
+    expected: issue.expected,
+    fix: issue.fix,
+    suggestion: issue.suggestion,
   };
 }
 
@@ -115,7 +120,15 @@ function checkAuthors(contentDir: string, problems: Problem[]): void {
     const lines = jsonPathLines(author.text);
     for (const issue of result.error.issues) {
       const path = issue.path.map(String).join('.');
-      problems.push({ kind: 'author', file: author.file, line: lineOfPath(lines, path), field: path || undefined, severity: 'error', message: issue.message });
+      problems.push({
+        kind: 'author',
+        file: author.file,
+        line: lineOfPath(lines, path),
+        field: path || undefined,
+        severity: 'error',
+        message: issue.message,
+        expected: AUTHOR_FIELD_HELP[path],
+      });
     }
   }
 }
@@ -131,11 +144,12 @@ export function tweetProblems(post: PostInfo): Problem[] {
       file: post.file,
       line: post.fieldLines.tweet,
       field: 'tweet',
-      section: 'frontmatter',
+      section: '프런트매터',
       // An error even in a draft: the post schema (and so the build) rejects it.
       severity: 'error',
-      message: `${weightedLength(post.tweet)} weighted characters; with a space and the link (${URL_WEIGHT}) that is ${total}, more than ${TWEET_LIMIT}`,
-      fix: `Shorten it by ${total - TWEET_LIMIT} to at most ${TEXT_BUDGET}: Hangul and emoji count 2, Latin letters, digits and spaces 1, any URL ${URL_WEIGHT}.`,
+      message: `가중치 ${weightedLength(post.tweet)}자입니다. 공백과 글 주소(${URL_WEIGHT})를 더하면 ${total}자입니다.`,
+      expected: `주소와 합쳐 ${TWEET_LIMIT}자 이하 (문구만 ${TEXT_BUDGET}자 이하)`,
+      fix: `${total - TWEET_LIMIT}자 줄이세요. 한글과 이모지는 2, 영문·숫자·공백은 1, 주소는 무엇이든 ${URL_WEIGHT}으로 셉니다.`,
     },
   ];
 }
@@ -148,8 +162,9 @@ function fileNameProblems(post: PostInfo): Problem[] {
       kind: 'filename',
       file: post.file,
       severity: 'warning',
-      message: `the URL /posts/${post.id}/ has characters other than a-z, 0-9 and "-"; it works but becomes long and unreadable when shared (%EC%86%8C...)`,
-      fix: 'Rename the file with lower-case ASCII letters, digits and "-" (`npm run new` does this for you).',
+      message: `주소 /posts/${post.id}/에 영문 소문자, 숫자, "-" 밖의 글자가 있습니다. 작동은 하지만 공유할 때 길고 읽을 수 없는 주소(%EC%86%8C...)가 됩니다.`,
+      expected: '영문 소문자, 숫자, "-"로 된 파일 이름',
+      fix: '파일 이름을 바꾸세요 (`npm run new`는 알아서 이렇게 만듭니다).',
     },
   ];
 }
@@ -161,13 +176,13 @@ export function checkContent(options: ContentCheckOptions): ContentCheck {
   const needsIndex = run('data') || run('posts');
   const index: SurveyIndex = needsIndex ? checkData(contentDir, run('data') ? problems : []) : { surveys: new Map(), benchmarks: new Map() };
   if (run('data')) checkAuthors(contentDir, problems);
-  const ctx: PostContext = { projectRoot, components: knownComponentNames(projectRoot), index, now };
+  const ctx: PostContext = { projectRoot, contentDir, components: knownComponentNames(projectRoot), index, now };
   const postsDir = join(contentDir, 'posts');
   const posts: PostInfo[] = [];
   const byId = new Map<string, PostInfo>();
   for (const rel of listFiles(postsDir, (n) => /\.mdx?$/i.test(n))) {
     const path = join(postsDir, rel);
-    const id = postIdFromPath(rel);
+    const id = entryId(rel);
     const source = readFileSync(path, 'utf8');
     if (!run('posts') && !run('tweets')) {
       posts.push(readPostInfo(id, path, displayPath(path), source, now));
@@ -186,8 +201,9 @@ export function checkContent(options: ContentCheckOptions): ContentCheck {
           kind: 'filename',
           file: result.info.file,
           severity: 'error',
-          message: `${twin.file} and this file both become /posts/${result.info.id}/`,
-          fix: 'Rename or delete one of them.',
+          message: `${twin.file}와(과) 이 파일이 둘 다 /posts/${result.info.id}/가 됩니다.`,
+          expected: '글 하나에 주소 하나',
+          fix: '둘 중 하나의 이름을 바꾸거나 지우세요.',
         });
       }
     }

@@ -7,10 +7,10 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { Parser } from 'htmlparser2';
-import { formatDate } from '../../src/lib/dates';
-import site from '../../src/site.config';
-import type { PostInfo } from './post-check';
-import type { Problem, Severity } from './problems';
+import { formatDate } from '../dates.ts';
+import site from '../../site.config.ts';
+import type { PostInfo } from './post.ts';
+import type { Problem, Severity } from './problems.ts';
 
 export interface FoundLink {
   tag: string;
@@ -190,6 +190,7 @@ interface Broken {
   fix: string;
   /** For a developer when the link comes from a template. */
   templateFix?: string;
+  suggestion?: string;
   severity: Severity;
 }
 
@@ -242,8 +243,8 @@ export function checkLinks(options: LinkCheckOptions): LinkCheckResult {
           page,
           link,
           severity: 'error',
-          reason: `there is no element with id "${resolved.hash}" on ${pagePath(resolved.file)}`,
-          fix: 'Headings get their id from their text: copy the link from the heading itself or from the table of contents, or remove the "#..." part.',
+          reason: `${pagePath(resolved.file)}에 id가 "${resolved.hash}"인 요소가 없습니다.`,
+          fix: '제목의 id는 제목 글자에서 만들어집니다. 제목 옆의 "#" 링크나 목차에서 주소를 복사하거나, "#..." 부분을 지우세요.',
         });
       }
     }
@@ -257,33 +258,34 @@ function explainMissing(path: string, link: FoundLink, postsById: Map<string, Po
   if (target?.excluded) {
     return {
       severity: 'warning',
-      reason: `${target.file} has errors (listed above), so this check built the site without it`,
-      fix: 'Fix that post first; the link is checked again then.',
+      reason: `${target.file}에 오류가 있어서(위 목록) 이 검사는 그 글을 빼고 빌드했습니다.`,
+      fix: '그 글을 먼저 고치세요. 그러면 이 링크도 다시 검사합니다.',
     };
   }
   if (target?.state === 'scheduled' && target.pubDate) {
     return {
       severity: 'warning',
-      reason: `${target.file} is scheduled for ${formatDate(target.pubDate, site.timeZone)} and not published yet`,
-      fix: 'Nothing to do if that is intended: the link works from the first build after that time (the site rebuilds every hour).',
+      reason: `${target.file}은(는) ${formatDate(target.pubDate, site.timeZone)}에 공개될 예약 글이라 아직 사이트에 없습니다.`,
+      fix: '의도한 것이면 그대로 두세요. 공개 시각 뒤의 첫 빌드부터 링크가 작동합니다 (사이트는 매시간 다시 빌드됩니다).',
     };
   }
   if (target?.state === 'draft') {
     return {
       severity: 'error',
-      reason: `${target.file} is a draft (draft: true), so it is not on the site`,
-      fix: `Publish that post first (remove "draft: true"), or remove the link.`,
+      reason: `${target.file}은(는) 초안(draft: true)이라 사이트에 없습니다.`,
+      fix: '그 글을 먼저 공개하거나("draft: true"를 지우기) 링크를 지우세요.',
     };
   }
   const isImage = link.tag === 'img' || link.tag === 'source' || link.attribute.includes('image');
   const similar = similarPages(path, pages);
   return {
     severity: 'error',
-    reason: `no ${isImage ? 'file' : 'page'} ${path} in the built site`,
+    reason: `빌드된 사이트에 ${isImage ? '파일' : '페이지'} ${path}이(가) 없습니다.`,
     fix: isImage
-      ? `Put the image at public${path}, or next to the post and write a relative path ("./${path.split('/').pop() ?? ''}").`
-      : `Check the address${similar.length ? ` (did you mean ${similar.join(', ')}?)` : ''}. A post content/posts/<name>.mdx is at /posts/<name>/ with a final "/".`,
-    templateFix: similar.length ? `Did you mean ${similar.join(', ')}?` : `Nothing builds ${path}.`,
+      ? `이미지를 public${path}에 두거나, 글 옆에 두고 상대 경로("./${path.split('/').pop() ?? ''}")로 쓰세요.`
+      : '주소를 확인하세요. content/posts/<이름>.mdx 글의 주소는 끝에 "/"가 붙은 /posts/<이름>/입니다.',
+    suggestion: similar[0],
+    templateFix: similar.length ? `비슷한 주소: ${similar.join(', ')}` : `${path}을(를) 만드는 페이지가 없습니다.`,
   };
 }
 
@@ -294,9 +296,18 @@ function toProblems(broken: Broken[], postsById: Map<string, PostInfo>, template
     const postId = /^\/posts\/([^/]+)\/$/.exec(item.page)?.[1];
     const post = postId ? postsById.get(safeDecode(postId)) : undefined;
     const line = post ? lineContaining(post.source, [item.link.url, safeDecode(item.link.url), item.link.url.replace(/\/$/, '')]) : undefined;
-    const what = item.link.tag === 'img' ? 'image' : 'link';
+    const what = item.link.tag === 'img' ? '이미지' : '링크';
     if (post && line !== undefined) {
-      problems.push({ kind: 'link', file: post.file, line, severity: item.severity, message: `${what} "${item.link.url}": ${item.reason}`, fix: item.fix });
+      problems.push({
+        kind: 'link',
+        file: post.file,
+        line,
+        severity: item.severity,
+        message: `${what} "${item.link.url}": ${item.reason}`,
+        expected: '사이트에 있는 페이지나 파일',
+        fix: item.fix,
+        suggestion: item.suggestion,
+      });
       continue;
     }
     const key = `${item.link.url}\0${item.reason}`;
@@ -305,13 +316,13 @@ function toProblems(broken: Broken[], postsById: Map<string, PostInfo>, template
     fromTemplates.set(key, group);
   }
   for (const { item, pages } of fromTemplates.values()) {
-    const more = pages.length > 3 ? ` and ${pages.length - 3} more` : '';
+    const more = pages.length > 3 ? ` 외 ${pages.length - 3}곳` : '';
     problems.push({
       kind: 'link',
-      file: `built page ${pages[0] ?? ''}`,
+      file: `빌드된 페이지 ${pages[0] ?? ''}`,
       severity: item.severity === 'warning' ? 'warning' : templateSeverity,
-      message: `<${item.link.tag} ${item.link.attribute}="${item.link.url}">: ${item.reason} (on ${pages.slice(0, 3).join(', ')}${more})`,
-      fix: `This link comes from the site's templates (src/), not from a post: tell a developer. ${item.templateFix ?? item.fix}`,
+      message: `<${item.link.tag} ${item.link.attribute}="${item.link.url}">: ${item.reason} (나온 곳: ${pages.slice(0, 3).join(', ')}${more})`,
+      fix: `이 링크는 글이 아니라 사이트 템플릿(src/)에서 나옵니다. 개발자에게 알려 주세요. ${item.templateFix ?? item.fix}`,
     });
   }
   return problems;

@@ -1,25 +1,23 @@
 import { render } from 'astro:content';
-import site from '../site.config';
-import { getAuthor, getPublishedPosts, categoryOf, neighbours, postUrl, type Post } from './posts';
-import { readingMinutes } from './reading-time';
-import { relatedPosts } from './taxonomy';
-import { tableOfContents } from './toc';
-import { tagSlug } from './taxonomy';
-import { absoluteUrl } from './urls';
-import { ogImagePath } from './og-paths';
-import { twitterShareUrl } from './share';
+import site from '@/site.config';
+import { readingMinutes } from '@/lib/reading-time';
+import { twitterShareUrl } from '@/lib/share';
+import { categoryOf, relatedPosts } from '@/lib/taxonomy';
+import { tableOfContents } from '@/lib/toc';
+import { absoluteUrl, authorUrl, postOgImageUrl, postUrl, tagUrl } from '@/lib/urls';
+import { getAuthor, getPublishedPosts, postNeighbours, type Post } from './posts';
 
 /** Everything the post page shows besides the body, gathered in one place so the page stays a template. */
 export async function postPageData(post: Post) {
-  const [rendered, author, nav, all] = await Promise.all([render(post), getAuthor(post.data.author), neighbours(post), getPublishedPosts()]);
-  const url = absoluteUrl(postUrl(post));
-  const imageUrl = absoluteUrl(ogImagePath.post(post.id));
+  const [rendered, author, nav, all] = await Promise.all([render(post), getAuthor(post.data.author), postNeighbours(post), getPublishedPosts()]);
+  const url = absoluteUrl(postUrl(post.id));
+  const category = categoryOf(post.data.category);
   return {
     Content: rendered.Content,
     toc: tableOfContents(rendered.headings),
     author,
-    category: categoryOf(post.data.category),
-    tags: post.data.tags.map((tag) => ({ tag, href: `/tags/${tagSlug(tag)}/` })),
+    category,
+    tags: post.data.tags.map((tag) => ({ tag, href: tagUrl(tag) })),
     minutes: readingMinutes(post.body ?? '', site.readingCharsPerMinute),
     ...nav,
     related: relatedPosts(post, all, site.relatedPosts),
@@ -34,11 +32,11 @@ export async function postPageData(post: Post) {
       inLanguage: 'ko-KR',
       mainEntityOfPage: url,
       url,
-      image: imageUrl,
-      author: { '@type': 'Person', name: author.data.name, url: absoluteUrl(`/authors/${author.id}/`) },
+      image: absoluteUrl(postOgImageUrl(post.id)),
+      author: { '@type': 'Person', name: author.data.name, url: absoluteUrl(authorUrl(author.id)) },
       publisher: { '@type': 'Organization', name: site.organization, url: site.url },
       keywords: post.data.tags.join(', ') || undefined,
-      articleSection: categoryOf(post.data.category).name,
+      articleSection: category.name,
     },
   };
 }

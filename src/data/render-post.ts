@@ -6,10 +6,10 @@
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { getContainerRenderer } from '@astrojs/mdx/container-renderer';
 import { loadRenderers } from 'astro:container';
-import { render, type CollectionEntry } from 'astro:content';
-import { mdxComponents } from '../components/mdx-components';
-import site from '../site.config';
-import { postUrl } from './posts';
+import { render } from 'astro:content';
+import { mdxComponents } from '@/components/mdx-components';
+import { absoluteUrl, postUrl } from '@/lib/urls';
+import type { Post } from './posts';
 
 let container: Promise<AstroContainer> | undefined;
 
@@ -22,7 +22,7 @@ function getContainer(): Promise<AstroContainer> {
 const rendered = new Map<string, Promise<string>>();
 
 /** The rendered body of a post, exactly as the post page shows it (before cleaning). */
-export function renderPostHtml(post: CollectionEntry<'posts'>): Promise<string> {
+export function renderPostHtml(post: Post): Promise<string> {
   let html = rendered.get(post.id);
   if (!html) {
     html = (async () => {
@@ -30,7 +30,7 @@ export function renderPostHtml(post: CollectionEntry<'posts'>): Promise<string> 
       const astro = await getContainer();
       // The post's own URL as the request, so components that name the post in an error
       // (an unknown survey id, say) name this one, as they do on the post page.
-      const request = new Request(new URL(postUrl(post), `${site.url}/`));
+      const request = new Request(absoluteUrl(postUrl(post.id)));
       return astro.renderToString(Content, { props: { components: mdxComponents }, request });
     })();
     rendered.set(post.id, html);

@@ -4,7 +4,7 @@
  * A small scanner rather than a second parser: JSON.parse has already accepted the text.
  */
 
-import { jsonPath } from '../../src/lib/surveys/validate';
+import { jsonPath } from '../surveys/validate.ts';
 
 /** Same format as the survey validators' messages. */
 export { jsonPath as formatJsonPath };

@@ -1,29 +1,27 @@
 /**
  * Gathers what the feed routes need from the collections: published posts only (through
  * getPublishedPosts), absolute permalinks, rendered and cleaned bodies, Open Graph images.
- * The XML itself is described by ./feeds.ts.
+ * The XML itself is described by src/lib/feeds.ts.
  */
 import type { ImageMetadata } from 'astro';
 import { getImage } from 'astro:assets';
 import XMLBuilder from 'fast-xml-builder';
-import site from '../site.config';
-import { buildTime } from './build-time';
-import { cleanFeedHtml } from './feed-html';
-import { FEED_LANGUAGE, type FeedChannelInput, type FeedImage, type FeedItemInput } from './feeds';
-import { postOgImage, postOgAlt } from './og-cards';
-import { ogImagePath, OG_HEIGHT, OG_WIDTH } from './og-paths';
-import { categoryOf, getAuthor, getPublishedPosts, postsInCategory, postUrl, type Post } from './posts';
+import site from '@/site.config';
+import { buildTime } from '@/lib/build-time';
+import { cleanFeedHtml } from '@/lib/feed-html';
+import type { FeedChannelInput, FeedImage, FeedItemInput } from '@/lib/feeds';
+import { postOgAlt, postOgImage } from '@/lib/og-cards';
+import { OG_HEIGHT, OG_WIDTH } from '@/lib/og-size';
+import { categoryOf } from '@/lib/taxonomy';
+import { tweetText } from '@/lib/tweets';
+import { absoluteUrl, homeUrl, postOgImageUrl, postUrl } from '@/lib/urls';
+import { getAuthor, getPublishedPosts, postsInCategory, type Post } from './posts';
 import { renderPostHtml } from './render-post';
-import { tweetText } from './tweets';
-
-export { FEED_LANGUAGE };
 
 const fragmentBuilder = new XMLBuilder({ ignoreAttributes: false, suppressEmptyNode: true });
 
-/** Absolute URL of a site path against the configured site (SITE_URL honoured), percent-encoded. */
-export function siteUrl(path: string, siteBase: URL | string | undefined): string {
-  return new URL(path, siteBase ?? site.url).href;
-}
+/** Astro's `context.site` (the configured site, SITE_URL applied), or the configuration's URL when it is unset. */
+type SiteBase = URL | string | undefined;
 
 /** The newest `site.feedLength` published posts, optionally of one category. */
 export async function feedPosts(category?: string): Promise<Post[]> {
@@ -47,8 +45,8 @@ async function heroHtml(post: Post): Promise<string> {
 }
 
 /** One RSS item with the full, cleaned body. */
-export async function fullItem(post: Post, siteBase: URL | string | undefined): Promise<FeedItemInput> {
-  const link = siteUrl(postUrl(post), siteBase);
+export async function fullItem(post: Post, siteBase: SiteBase): Promise<FeedItemInput> {
+  const link = absoluteUrl(postUrl(post.id), siteBase);
   const [author, body, hero] = await Promise.all([getAuthor(post.data.author), renderPostHtml(post), heroHtml(post)]);
   return {
     title: post.data.title,
@@ -63,10 +61,11 @@ export async function fullItem(post: Post, siteBase: URL | string | undefined): 
 }
 
 /** The post's Open Graph image as an enclosure (RSS requires its size in bytes). */
-export async function ogEnclosure(post: Post, siteBase: URL | string | undefined): Promise<FeedImage> {
-  const png = await postOgImage(post);
+export async function ogEnclosure(post: Post, siteBase: SiteBase): Promise<FeedImage> {
+  const author = await getAuthor(post.data.author);
+  const png = await postOgImage(post, author.data.name);
   return {
-    url: siteUrl(ogImagePath.post(post.id), siteBase),
+    url: absoluteUrl(postOgImageUrl(post.id), siteBase),
     length: png.byteLength,
     type: 'image/png',
     width: OG_WIDTH,
@@ -80,10 +79,10 @@ function tweetSource(post: Post) {
 }
 
 /** One /twitter.xml item: the tweet as title, the permalink, the Open Graph image. */
-export async function tweetItem(post: Post, siteBase: URL | string | undefined): Promise<FeedItemInput> {
+export async function tweetItem(post: Post, siteBase: SiteBase): Promise<FeedItemInput> {
   return {
     title: tweetText(tweetSource(post)),
-    link: siteUrl(postUrl(post), siteBase),
+    link: absoluteUrl(postUrl(post.id), siteBase),
     description: post.data.description,
     pubDate: post.data.pubDate,
     updatedDate: post.data.updatedDate,
@@ -91,17 +90,14 @@ export async function tweetItem(post: Post, siteBase: URL | string | undefined):
   };
 }
 
-/** Channel fields shared by every feed. */
-export function channel(
-  fields: Pick<FeedChannelInput, 'title' | 'description' | 'items'> & { path: string },
-  siteBase: URL | string | undefined,
-): FeedChannelInput {
+/** Channel fields shared by every feed; `path` is the feed's own URL (src/lib/urls.ts). */
+export function channel(fields: Pick<FeedChannelInput, 'title' | 'description' | 'items'> & { path: string }, siteBase: SiteBase): FeedChannelInput {
   return {
     title: fields.title,
     description: fields.description,
     items: fields.items,
-    site: siteUrl('/', siteBase),
-    selfUrl: siteUrl(fields.path, siteBase),
+    site: absoluteUrl(homeUrl(), siteBase),
+    selfUrl: absoluteUrl(fields.path, siteBase),
     now: buildTime,
   };
 }

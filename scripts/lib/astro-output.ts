@@ -1,0 +1,53 @@
+/**
+ * Reading Astro's own output for a writer: which lines are known-harmless noise, and what to say
+ * when Astro stops for a reason the writer checks did not catch (then its message is all we have).
+ */
+
+/**
+ * Warnings that say nothing a writer or site owner can act on.
+ * - MODULE_LEVEL_DIRECTIVE: Astro's own "use astro:head-inject" in every MDX module, harmless when bundled.
+ * - telemetry notice: printed once per machine.
+ */
+const HARMLESS = [/\[MODULE_LEVEL_DIRECTIVE\]/, /may not be preserved when bundling/, /Astro collects anonymous usage data|astro telemetry disable|astro\.build\/telemetry|This information helps us improve Astro/];
+
+export const isHarmlessWarning = (line: string): boolean => HARMLESS.some((pattern) => pattern.test(line));
+
+/** Lines of Astro's error wrapper that a writer cannot use: stack frames, "Location", docs links, the hook-crash line. */
+export function isWrapperNoise(line: string): boolean {
+  return (
+    /^\s+at\s/.test(line) ||
+    /^\s*(Stack trace|Location):/.test(line) ||
+    /:0:0\s*$/.test(line) ||
+    /docs\.astro\.build|See https?:\/\//.test(line) ||
+    /An unhandled error occurred while running the/.test(line) ||
+    /node_modules\//.test(line)
+  );
+}
+
+/** Astro's error message without its wrapper: the "[XxxError]" line and what follows, no stack. */
+export function astroErrorExcerpt(output: string): string {
+  const lines = output.split('\n');
+  const start = lines.findIndex((l) => /\[ERROR\]|error TS|\[\w+Error\]/.test(l));
+  const from = start < 0 ? Math.max(0, lines.length - 25) : start;
+  return lines
+    .slice(from)
+    .filter((l) => !isWrapperNoise(l) && !isHarmlessWarning(l))
+    .map((l) => l.replace(/^\d\d:\d\d:\d\d\s+/, '').replace(/\[ERROR\]\s*(\[[\w:-]+\]\s*)?/, ''))
+    .filter((l) => l.trim() !== '')
+    .slice(0, 20)
+    .join('\n')
+    .trim();
+}
+
+/** A Korean block for a build that Astro stopped (or that died) without a writer-check message. */
+export function explainAstroFailure(output: string, signal: NodeJS.Signals | null): string {
+  if (signal) {
+    return `\n오류 빌드 과정이 신호 ${signal}(으)로 끝났습니다.\n  문제: Astro가 메시지 없이 멈췄습니다 (메모리 부족이나 강제 종료일 수 있습니다).\n  고치는 법: 다시 실행해 보고, 되풀이되면 개발자에게 이 출력을 보여 주세요.`;
+  }
+  const excerpt = astroErrorExcerpt(output) || '(메시지 없음)';
+  return [
+    '\n오류 Astro가 빌드를 멈췄습니다',
+    `  문제: ${excerpt.split('\n').join('\n    ')}`,
+    '  고치는 법: 위 메시지가 가리키는 파일을 확인하세요. 글 파일이 아니라 src/ 코드의 문제라면 개발자에게 알려 주세요.',
+  ].join('\n');
+}

@@ -1,0 +1,58 @@
+/**
+ * The one door to the posts collection: pages, feeds, Open Graph images, the sitemap and the
+ * search index all get posts here, so drafts and scheduled posts never leak into a build.
+ * The rules themselves are pure and live in src/lib (publishing, taxonomy).
+ */
+import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
+import { buildTime } from '@/lib/build-time';
+import { byNewest, isVisible, neighbours, publishState, type PublishState } from '@/lib/publishing';
+import { groupByTag, type TagGroup } from '@/lib/taxonomy';
+
+export type Post = CollectionEntry<'posts'>;
+export type AuthorEntry = CollectionEntry<'authors'>;
+
+/** Drafts and scheduled posts are previewed by `npm run dev` only, never written by a build (src/integrations/preview-unpublished.ts). */
+const previewUnpublished = import.meta.env.PREVIEW_UNPUBLISHED === true;
+
+let publishedCache: Promise<Post[]> | undefined;
+
+/** Every post a reader may see, newest first. */
+export function getPublishedPosts(): Promise<Post[]> {
+  publishedCache ??= getCollection('posts', (post) => isVisible(post.data, buildTime, previewUnpublished)).then((posts) =>
+    posts.sort(byNewest),
+  );
+  return publishedCache;
+}
+
+export function postState(post: Post): PublishState {
+  return publishState(post.data, buildTime);
+}
+
+export async function postsInCategory(id: string): Promise<Post[]> {
+  return (await getPublishedPosts()).filter((p) => p.data.category === id);
+}
+
+export async function postsByAuthor(id: string): Promise<Post[]> {
+  return (await getPublishedPosts()).filter((p) => p.data.author === id);
+}
+
+/** Every tag in use with its URL slug and posts, most used first. */
+export async function getTags(): Promise<TagGroup<Post>[]> {
+  return groupByTag(await getPublishedPosts());
+}
+
+/** Older and newer neighbours of a post in the published list. */
+export async function postNeighbours(post: Post): Promise<{ previous?: Post; next?: Post }> {
+  return neighbours(post, await getPublishedPosts());
+}
+
+/** Every author, by name in Korean order. */
+export async function getAuthors(): Promise<AuthorEntry[]> {
+  return (await getCollection('authors')).sort((a, b) => a.data.name.localeCompare(b.data.name, 'ko'));
+}
+
+export async function getAuthor(id: string): Promise<AuthorEntry> {
+  const author = await getEntry('authors', id);
+  if (!author) throw new Error(`Unknown author "${id}"`);
+  return author;
+}

@@ -1,0 +1,21 @@
+/**
+ * What the writer-checks integration knows, shared with the content loaders. The integration is
+ * loaded by Node and the content config by Vite, so they hold different copies of every module;
+ * one object on globalThis is what both see.
+ */
+import type { Problem } from './problems.ts';
+
+export interface SharedChecks {
+  /** Astro's command: "dev" keeps serving while content is broken, "build" stops. */
+  command?: 'dev' | 'build' | 'preview' | 'sync';
+  /** The latest problems of the whole content folder. */
+  problems: Problem[];
+}
+
+const KEY = Symbol.for('socialbench.writer-checks');
+
+export function sharedChecks(): SharedChecks {
+  const holder = globalThis as { [KEY]?: SharedChecks };
+  holder[KEY] ??= { problems: [] };
+  return holder[KEY];
+}

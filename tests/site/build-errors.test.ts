@@ -1,0 +1,143 @@
+/**
+ * One real failing `npm run build` per family of writer mistakes (front matter, MDX body, survey
+ * data, links): what the writer reads is one Korean block per problem, naming the file, the line
+ * and the field, with the fix, and none of Astro's wrapper. Every rule's exact wording is tested
+ * in-process (tests/unit/rules-*.test.ts); these check that the build shows them as they are.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { root, tmpRoot, userEnv } from '../support/build-site';
+import { postData, writeFixture } from '../support/fixtures';
+
+const work = join(tmpRoot, 'build-errors');
+
+function npmBuild(name: string, contentDir: string): { status: number | null; output: string; outDir: string } {
+  const outDir = join(work, name, 'dist');
+  const result = spawnSync(join(root, 'node_modules/.bin/tsx'), ['scripts/safe-build.ts'], {
+    cwd: root,
+    env: userEnv({
+      PATH: `${join(root, 'node_modules/.bin')}:${process.env.PATH ?? ''}`,
+      OUT_DIR: outDir,
+      ASTRO_CACHE_DIR: join(work, name, 'cache'),
+      CONTENT_DIR: contentDir,
+      BUILD_TIME: '2010-09-01T00:00:00+09:00',
+      ASTRO_TELEMETRY_DISABLED: '1',
+    }),
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+  });
+  return { status: result.status, output: `${result.stdout}${result.stderr}`, outDir };
+}
+
+/** What no writer should have to read. */
+function expectNoWrapper(output: string): void {
+  expect(output).not.toMatch(/\x1b\[/); // no colours when the output is not a terminal
+  expect(output).not.toMatch(/Stack trace|An unhandled error occurred|InvalidContentEntryDataError|:0:0\b/);
+  expect(output).not.toMatch(/^\s+at .*node_modules/m);
+  expect(output).not.toMatch(/docs\.astro\.build|MODULE_LEVEL_DIRECTIVE/);
+  expect(output).toContain('빌드 실패');
+}
+
+const shown = (dir: string, file: string) => relative(root, join(dir, file));
+const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
+
+describe('a failing npm run build speaks Korean, once per problem', { timeout: 180_000 }, () => {
+  it('front matter: the file, the line, the field, what was found and expected, the fix and a near match', () => {
+    const dir = writeFixture('build-errors-frontmatter', {
+      posts: [{ file: 'bad.mdx', data: postData({ author: 'kin', pubDate: undefined }), rawFrontmatter: 'pubDate: 2010-02-30' }],
+    });
+    const { status, output, outDir } = npmBuild('frontmatter', dir);
+    expect(status).not.toBe(0);
+    expectNoWrapper(output);
+    const file = shown(dir, 'posts/bad.mdx');
+    const source = readFileSync(join(dir, 'posts/bad.mdx'), 'utf8');
+    expect(output).toContain(`오류 ${file}:${lineOf(source, 'author:')} · 프런트매터 author\n  문제: "kin"은(는) 등록된 저자가 아닙니다.`);
+    expect(output).toContain('  기대: content/authors/ 폴더의 저자 id: kim, lee');
+    expect(output).toContain('  고치는 법: id를 고치거나 content/authors/kin.json 파일을 만드세요.');
+    expect(output).toContain('  혹시 "kim"?');
+    expect(output).toContain(`오류 ${file}:${lineOf(source, 'pubDate:')} · 프런트매터 pubDate\n  문제: 2010-02-30은(는) 달력에 없는 날짜입니다`);
+    // Each problem once.
+    expect(output.split('"kin"은(는) 등록된 저자가 아닙니다').length).toBe(2);
+    expect(existsSync(outDir)).toBe(false);
+  });
+
+  it('MDX body: an unknown survey in a component, with the known ids and a near match', () => {
+    const survey = {
+      title: '테스트 설문',
+      publisher: '테스트 연구소',
+      year: 2010,
+      sample: { n: 100, population: '국내 기업' },
+      sources: [{ title: '보고서', url: 'https://example.org/r', provenance: 'read' }],
+      questions: [{ id: 'staff', text: '전담 인력?', type: 'single', options: [{ id: 'one', label: '1명' }, { id: 'more', label: '2명 이상' }], results: { one: 60, more: 40 } }],
+    };
+    const body = '첫 문단.\n\n<SurveyChart survey="tset-2010" question="staff" />\n';
+    const dir = writeFixture('build-errors-mdx', {
+      posts: [{ file: 'chart.mdx', data: postData(), body }],
+      files: { 'surveys/test-2010.json': JSON.stringify(survey, null, 2) },
+    });
+    const { status, output } = npmBuild('mdx', dir);
+    expect(status).not.toBe(0);
+    expectNoWrapper(output);
+    const text = readFileSync(join(dir, 'posts/chart.mdx'), 'utf8');
+    expect(output).toContain(`오류 ${shown(dir, 'posts/chart.mdx')}:${lineOf(text, 'tset-2010')}:1 · <SurveyChart> survey`);
+    expect(output).toContain('문제: "tset-2010"은(는) 등록된 설문이 아닙니다.');
+    expect(output).toContain('기대: content/surveys/의 설문 id: test-2010');
+    expect(output).toContain('혹시 "test-2010"?');
+  });
+
+  it('survey data: the file, the JSON path and its line', () => {
+    const survey = {
+      title: '테스트 설문',
+      publisher: '테스트 연구소',
+      year: 2010,
+      sample: { n: 100, population: '국내 기업' },
+      sources: [{ title: '보고서', url: 'https://example.org/r', provenance: 'read' }],
+      questions: [{ id: 'staff', text: '전담 인력?', type: 'single', options: [{ id: 'one', label: '1명' }, { id: 'more', label: '2명 이상' }], results: { one: 64, more: 48 } }],
+    };
+    const dir = writeFixture('build-errors-survey', { posts: [{ file: 'a.md', data: postData() }], files: { 'surveys/test-2010.json': JSON.stringify(survey, null, 2) } });
+    const { status, output } = npmBuild('survey', dir);
+    expect(status).not.toBe(0);
+    expectNoWrapper(output);
+    expect(output).toMatch(new RegExp(`오류 ${shown(dir, 'surveys/test-2010.json').replace(/[.]/g, '\\.')}:\\d+ · questions\\[0\\]\\.results\\n {2}문제: .*112`));
+  });
+
+  it('links: a broken link in a post, after the pages are built, with the page it probably meant', () => {
+    const body = '첫 문단.\n\n[오타 링크](/posts/targt/)\n';
+    const dir = writeFixture('build-errors-links', {
+      posts: [
+        { file: 'target.md', data: postData({ title: '대상 글' }) },
+        { file: 'links.md', data: postData(), body },
+      ],
+    });
+    const { status, output } = npmBuild('links', dir);
+    expect(status).not.toBe(0);
+    expectNoWrapper(output);
+    expect(output).toMatch(/오류 .*posts\/links\.md:\d+\n {2}문제: 링크 "\/posts\/targt\/": 빌드된 사이트에 페이지 \/posts\/targt\/이\(가\) 없습니다\./);
+    expect(output).toContain('혹시 "/posts/target/"?');
+  });
+});
+
+describe('a clean npm run build', { timeout: 180_000 }, () => {
+  it('prints a short summary of what it built and how long it took', () => {
+    const dir = writeFixture('build-summary', {
+      posts: [
+        { file: 'a.md', data: postData({ title: '첫 글' }) },
+        { file: 'b.md', data: postData({ title: '두 번째 글', pubDate: '2010-08-11' }) },
+        { file: 'draft.md', data: postData({ title: '초안', draft: true }) },
+        { file: 'later.md', data: postData({ title: '예약', pubDate: '2011-01-01' }) },
+      ],
+    });
+    mkdirSync(work, { recursive: true });
+    const { status, output } = npmBuild('summary', dir);
+    writeFileSync(join(work, 'summary.log'), output);
+    expect(status, output).toBe(0);
+    const lines = output.trim().split('\n');
+    expect(lines.length).toBeLessThanOrEqual(25);
+    expect(output).toMatch(/✓ 빌드 완료 \(\d+\.\d초\)/);
+    expect(output).toContain('공개된 글 2개 (초안 1개, 예약 1개는 빌드하지 않았습니다)');
+    expect(output).toMatch(/페이지 \d+개, 내부 링크 [\d,]+개 확인/);
+    expect(output).not.toMatch(/\x1b\[|\[WARN\]|MODULE_LEVEL_DIRECTIVE|generating static routes/);
+  });
+});

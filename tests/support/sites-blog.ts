@@ -1,0 +1,294 @@
+/**
+ * The "blog" fixture: one site, written fresh for the tests, that the post, list, feed, Open Graph,
+ * search, survey, deploy and browser tests all read. It holds what those tests need and nothing of
+ * content/ (the example site an owner replaces): two authors, posts in every category of
+ * src/site.config.ts, a post with GFM (table, footnotes, task list, strikethrough, code, an image),
+ * a hero image, survey articles, three surveys with benchmarks (one with hostile text), feed edge
+ * cases (tests/support/sites-syndication.ts), a draft and posts scheduled around the build time,
+ * and a post scaffolded by `npm run new`.
+ */
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BuildOptions } from './build-site';
+import { root, tmpRoot } from './build-site';
+import { postData, writeFixture, type FixturePost } from './fixtures';
+import { makePng } from './png';
+import { isoIn, midnightIn, site } from './source';
+import { syndicationPosts } from './sites-syndication';
+import { xssBenchmark, xssSurvey } from './sites-surveys';
+
+export const BLOG = 'blog';
+/** Served from its own origin (SITE_URL), so every absolute URL must come from SITE_URL. */
+export const BLOG_SITE_URL = 'https://blog.test.example';
+export const blogContentDir = join(tmpRoot, 'fixtures', BLOG);
+
+/** The day of the build, and "now": midnight at its start in the site's time zone. */
+export const SCHEDULE_DAY = '2026-03-02';
+const T = midnightIn(SCHEDULE_DAY);
+export const BLOG_NOW = isoIn(T);
+const utc = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
+
+/** Posts around the build time: exactly those with pubDate <= now are published. */
+export const schedulePosts: { slug: string; pubDate: string; published: boolean }[] = [
+  { slug: 'second-before', pubDate: isoIn(T - 1000), published: true },
+  { slug: 'exactly-at', pubDate: isoIn(T), published: true },
+  { slug: 'same-instant-utc', pubDate: utc(T), published: true },
+  { slug: 'bare-day-today', pubDate: SCHEDULE_DAY, published: true },
+  { slug: 'second-after', pubDate: isoIn(T + 1000), published: false },
+  { slug: 'bare-day-tomorrow', pubDate: '2026-03-03', published: false },
+  { slug: 'utc-second-after', pubDate: utc(T + 1000), published: false },
+];
+
+/** Markers of the unpublished posts: none may appear in any built file. */
+export const DRAFT = { slug: 'zz-draft-marker', title: '초안표식글 DRAFTMARK', tag: '초안전용태그' };
+export const SCHEDULED = { slug: 'zz-scheduled-marker', title: '예약표식글 SCHEDULEDMARK', tag: '예약전용태그' };
+
+/** What `npm run new` is asked to scaffold; the test expects this file and page. */
+export const NEW_POST = {
+  title: '첫 글: 소셜미디어 시작하기',
+  description: '첫 글의 요약입니다.',
+  date: '2010-07-15',
+  file: '2010-07-15-cheot-geul-sosyeolmidieo-sijakhagi.mdx',
+};
+/** Where the blog factory notes a failed `npm run new` (the blog still builds without that post). */
+export const newPostLog = join(tmpRoot, 'fixtures', `${BLOG}-new-post.log`);
+
+export const HERO_ALT = '파란 그라데이션 위에 적은 운영 계획 표지';
+export const DIAGRAM_ALT = '글이 블로그에서 트위터로 가는 흐름';
+
+const categories = site.categories.map((c) => c.id);
+const cat = (i: number) => categories[i % categories.length]!;
+
+const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+/** A survey with every question type: single (complete), multi citing a press source, numeric. */
+export const staffSurvey = {
+  title: '중소기업 소셜미디어 담당 인력 조사',
+  publisher: '가상경영연구소',
+  year: 2010,
+  fieldwork: { start: '2010-03-01', end: '2010-04-12' },
+  sample: { n: 200, population: '국내 중소기업 홍보 담당자' },
+  sources: [
+    { id: 'report', title: '조사 보고서 원문', url: 'https://example.org/report', provenance: 'read' },
+    { id: 'news', title: '조사 결과 보도 기사', url: 'https://example.org/news?id=1&page=2', provenance: 'press' },
+  ],
+  questions: [
+    {
+      id: 'staff',
+      text: '소셜미디어 담당 인력은 몇 명입니까?',
+      type: 'single',
+      base: 180,
+      sources: ['report'],
+      options: [
+        { id: 'none', label: '없음' },
+        { id: 'one', label: '1명' },
+        { id: 'two-plus', label: '2명 이상' },
+      ],
+      results: { none: 17, one: 52.5, 'two-plus': 30.5 },
+    },
+    {
+      id: 'channels',
+      text: '운영하는 채널을 모두 고르십시오.',
+      type: 'multi',
+      base: 180,
+      sources: ['news'],
+      options: [
+        { id: 'blog', label: '블로그' },
+        { id: 'twitter', label: '트위터' },
+        { id: 'video', label: '동영상' },
+      ],
+      results: { blog: 71, twitter: 64.5, video: 22 },
+    },
+    { id: 'accounts', text: '트위터 계정은 몇 개입니까?', type: 'numeric', unit: '개', results: { mean: 2.4, median: 1 } },
+  ],
+};
+
+export const staffBenchmark = {
+  survey: 'fx-staff-2010',
+  organization: site.organization,
+  asOf: '2010-08-10',
+  answers: { staff: 'one', channels: ['blog', 'twitter'], accounts: 1 },
+  notes: { staff: '한 사람이 블로그와 트위터를 함께 맡습니다.' },
+};
+
+/** A survey known only from a secondhand summary, with a partly reported single-choice question. */
+export const goalsSurvey = {
+  title: '상장사 소셜미디어 운영 목적 조사',
+  publisher: '가상산업협회',
+  year: 2011,
+  sample: { n: 40, population: '상장사 40곳' },
+  note: '요약에 실린 항목만 옮겼습니다.',
+  sources: [{ title: '조사 요약 블로그 글', url: 'https://example.net/summary', provenance: 'secondhand', note: '원문과 대조하지 못했습니다.' }],
+  questions: [
+    {
+      id: 'goal',
+      text: '가장 중요한 운영 목적은 무엇입니까?',
+      type: 'single',
+      base: 40,
+      partial: true,
+      options: [
+        { id: 'brand', label: '기업 이미지' },
+        { id: 'sales', label: '판매 촉진' },
+        { id: 'service', label: '고객 응대' },
+      ],
+      results: { brand: 45, sales: 30 },
+    },
+    { id: 'budget', text: '한 해 운영 예산은 얼마입니까?', type: 'numeric', unit: '만 원', results: { mean: 1200 } },
+  ],
+};
+
+export const goalsBenchmark = { survey: 'fx-goals-2011', organization: site.organization, asOf: '2011-03-01', answers: { goal: 'brand' } };
+
+/** The comparison article: four charts from two surveys and one comparison table. */
+export const COMPARISON_CHARTS = ['fx-staff-2010/staff', 'fx-staff-2010/channels', 'fx-goals-2011/goal', 'fx-staff-2010/accounts'];
+
+const comparisonBody = `올해 나온 조사 두 건의 수치 옆에 우리 회사의 답을 적어 봤습니다.
+
+## 담당 인력
+
+담당자가 한 명인 곳이 가장 많았습니다.
+
+<SurveyChart survey="fx-staff-2010" question="staff" />
+
+## 채널
+
+블로그와 트위터를 함께 쓰는 곳이 많습니다.
+
+<SurveyChart survey="fx-staff-2010" question="channels" />
+
+<SurveyChart survey="fx-goals-2011" question="goal" />
+
+## 계정 수와 전체 비교
+
+계정은 하나로 충분했습니다.
+
+<SurveyChart survey="fx-staff-2010" question="accounts" />
+
+<SurveyComparison survey="fx-staff-2010" benchmark="ours-fx-staff-2010" />
+
+마지막 문단입니다.
+`;
+
+const gfmBody = `운영 원칙을 정리했습니다. 자세한 안내는 https://example.com/guide 에 있습니다.
+
+## 채널별 글 수
+
+| 채널 | 글 수 |
+| --- | ---: |
+| 블로그 | 12 |
+| 트위터 | 340 |
+
+## 바뀐 계획
+
+~~매일 세 번 올리기~~ 하루 한 번 올리기로 했습니다.
+
+- [x] 가이드라인 초안 쓰기
+- [ ] 사내 교육 열기
+
+## 코드와 각주
+
+원칙은 세 가지입니다[^rule].
+
+\`\`\`ts
+const channels = ['blog', 'twitter'];
+\`\`\`
+
+![${DIAGRAM_ALT}](./diagram.png)
+
+[^rule]: 사내 가이드라인 2010년판에 적힌 내용입니다.
+`;
+
+const heroBody = `새 강좌를 알리는 글입니다.
+
+표지 그림은 이 글의 폴더에 함께 있습니다.
+
+## 일정
+
+다음 달에 시작합니다.
+`;
+
+/** Every post of the blog fixture except the one `npm run new` adds. */
+export function blogPosts(): FixturePost[] {
+  return [
+    ...syndicationPosts(categories[0]!, categories.at(-1)!),
+    {
+      file: 'survey-comparison.mdx',
+      data: postData({ title: '조사 두 건과 나란히 놓아 본 우리 회사', pubDate: '2010-09-04', author: 'lee', category: cat(1), tags: ['설문', '벤치마크'], survey: 'fx-staff-2010' }),
+      body: comparisonBody,
+    },
+    {
+      file: 'with-chart.mdx',
+      data: postData({ title: '차트가 있는 글', pubDate: '2010-09-03', category: cat(2), survey: 'xss-survey' }),
+      body: '본문입니다.\n\n<SurveyChart survey="xss-survey" question="q" />\n',
+    },
+    { file: 'without-chart.md', data: postData({ title: '차트가 없는 글', pubDate: '2010-09-02', category: cat(3) }) },
+    {
+      file: 'gfm/index.mdx',
+      data: postData({ title: '운영 원칙 정리', pubDate: '2010-09-01', updatedDate: '2010-09-03', author: 'lee', category: cat(4), tags: ['가이드라인', '트위터'] }),
+      body: gfmBody,
+    },
+    {
+      file: 'with-hero/index.md',
+      data: postData({ title: '겨울 강좌를 엽니다', pubDate: '2010-08-31', category: cat(1), tags: ['강좌'], heroImage: './hero.png', heroAlt: HERO_ALT }),
+      body: heroBody,
+    },
+    {
+      file: 'goals-note.md',
+      data: postData({ title: '운영 목적 조사를 읽고', pubDate: '2010-08-30', author: 'lee', category: cat(2), tags: ['설문'], survey: 'fx-goals-2011' }),
+      body: '차트 없이 조사만 언급하는 글입니다.\n',
+    },
+    // Unquoted YAML timestamps at 00:00 UTC: a time must not be mistaken for a bare day.
+    { file: 'timed.md', data: postData({ title: '시각을 적은 글', pubDate: undefined }), rawFrontmatter: 'pubDate: 2010-07-20T09:00:00+09:00\nupdatedDate: 2010-07-20' },
+    // One post in every category of the site's configuration.
+    ...site.categories.map((c, i) => ({
+      file: `category-${c.id}.md`,
+      data: postData({ title: `${c.name} 분류의 글`, pubDate: new Date(Date.UTC(2010, 5, 1 + i)).toISOString().slice(0, 10), category: c.id, author: i % 2 ? 'lee' : 'kim' }),
+      body: `${c.name} 분류에 속한 글의 본문입니다.\n`,
+    })),
+    ...schedulePosts.map(({ slug, pubDate }) => ({ file: `${slug}.md`, data: postData({ title: `예약 ${slug}`, pubDate }), body: `${slug} 본문.\n` })),
+    { file: `${DRAFT.slug}.md`, data: postData({ title: DRAFT.title, pubDate: '2010-09-11', draft: true, category: cat(3), tags: [DRAFT.tag] }), body: 'DRAFTMARK 본문.\n' },
+    {
+      file: `${SCHEDULED.slug}.md`,
+      data: postData({ title: SCHEDULED.title, pubDate: isoIn(T + 60_000), category: cat(3), tags: [SCHEDULED.tag] }),
+      body: 'SCHEDULEDMARK 본문.\n',
+    },
+  ];
+}
+
+/** `npm run new`, then published by removing `draft: true`, as docs/writing.md tells writers. */
+function scaffoldNewPost(dir: string): void {
+  const result = spawnSync(
+    join(root, 'node_modules/.bin/tsx'),
+    ['scripts/new-post.ts', NEW_POST.title, '--author', 'kim', '--category', cat(categories.length - 1), '--date', NEW_POST.date, '--description', NEW_POST.description],
+    { cwd: root, env: { ...process.env, CONTENT_DIR: dir }, encoding: 'utf8', input: '' },
+  );
+  writeFileSync(newPostLog, `exit ${result.status}\n${result.stdout ?? ''}${result.stderr ?? ''}${result.error ? String(result.error) : ''}`);
+  if (result.status !== 0) return;
+  const created = readdirSync(join(dir, 'posts')).find((n) => n.startsWith(NEW_POST.date));
+  if (!created) return;
+  const path = join(dir, 'posts', created);
+  writeFileSync(path, readFileSync(path, 'utf8').replace('draft: true\n', ''));
+}
+
+/** Sites the blog tests need; see tests/support/sites.ts. */
+export const blogSites: Record<string, () => BuildOptions> = {
+  [BLOG]: () => {
+    const dir = writeFixture(BLOG, {
+      posts: blogPosts(),
+      files: {
+        'posts/tricky/hero.png': makePng(320, 180, [200, 90, 40]),
+        'posts/gfm/diagram.png': makePng(640, 300, [40, 160, 90]),
+        'posts/with-hero/hero.png': makePng(1280, 720),
+        'surveys/fx-staff-2010.json': json(staffSurvey),
+        'surveys/fx-goals-2011.json': json(goalsSurvey),
+        'surveys/xss-survey.json': json(xssSurvey),
+        'benchmarks/ours-fx-staff-2010.json': json(staffBenchmark),
+        'benchmarks/ours-fx-goals-2011.json': json(goalsBenchmark),
+        'benchmarks/ours.json': json(xssBenchmark),
+      },
+    });
+    scaffoldNewPost(dir);
+    return { contentDir: dir, buildTime: BLOG_NOW, siteUrl: BLOG_SITE_URL };
+  },
+};
