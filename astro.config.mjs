@@ -29,6 +29,16 @@ export default defineConfig({
   },
   // writerChecks last: its link check reads the finished site, search index included.
   // Test builds and caches live in .tmp/; the dev server must not watch them.
-  vite: { server: { watch: { ignored: ['**/.tmp/**', '**/dist/**', '**/.dist-*/**'] } } },
+  vite: {
+    server: { watch: { ignored: ['**/.tmp/**', '**/dist/**', '**/.dist-*/**'] } },
+    build: {
+      rolldownOptions: {
+        // Astro marks every MDX module "use astro:head-inject"; the bundler's notice about it is harmless and repeats per post.
+        onwarn(warning, warn) {
+          if (warning.code !== 'MODULE_LEVEL_DIRECTIVE') warn(warning);
+        },
+      },
+    },
+  },
   integrations: [previewUnpublished(), mdx(), sitemap(), searchIndex(), writerChecks()],
 });

@@ -20,7 +20,8 @@ import { astroBin, projectRoot, stripAnsi, toolEnv } from './lib/run.ts';
 
 const target = resolve(projectRoot, process.env.OUT_DIR || 'dist');
 const staging = stagingDirFor(target);
-const shown = relative(process.cwd(), target) || '.';
+const relativeTarget = relative(process.cwd(), target);
+const shown = !relativeTarget ? '.' : relativeTarget.startsWith('..') ? target : relativeTarget;
 const terminal = Boolean(process.stdout.isTTY);
 
 removeStaleStaging(target);

@@ -81,7 +81,13 @@ export default function writerChecks(options: WriterChecksOptions = {}): AstroIn
   const summaryFile = options.summaryFile ?? process.env.SOCIALBENCH_SUMMARY_FILE;
   let root = process.cwd();
   let content: ContentCheck | undefined;
-  const run = () => checkContent({ contentDir, projectRoot: root, now: buildTime });
+  const run = () => {
+    const result = checkContent({ contentDir, projectRoot: root, now: buildTime });
+    const shared = sharedChecks();
+    shared.problems = result.problems;
+    shared.embeddedSurveys = new Map(result.posts.flatMap((p) => (p.body ? [[p.id, p.body.surveys] as const] : [])));
+    return result;
+  };
 
   return {
     name: 'socialbench:writer-checks',
@@ -95,7 +101,6 @@ export default function writerChecks(options: WriterChecksOptions = {}): AstroIn
         root = fileURLToPath(config.root);
         if (!enabled) return;
         content = run();
-        sharedChecks().problems = content.problems;
         if (sharedChecks().command === 'build') {
           const errors = errorsIn(content.problems);
           if (errors.length) failBuild('✗ 글과 데이터에 고칠 문제가 있어 빌드를 멈췄습니다', content.problems);
@@ -112,7 +117,6 @@ export default function writerChecks(options: WriterChecksOptions = {}): AstroIn
         let timer: ReturnType<typeof setTimeout> | undefined;
         const recheck = () => {
           content = run();
-          sharedChecks().problems = content.problems;
           const now = JSON.stringify(content.problems);
           if (now === last) return;
           last = now;

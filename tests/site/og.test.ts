@@ -44,13 +44,13 @@ describe('Open Graph meta tags', () => {
   const check = (path: string, image: string) => {
     const $ = load(readBuilt(SITE, path));
     const meta = (key: string) => $(`meta[property="${key}"], meta[name="${key}"]`).attr('content');
-    expect(meta('og:image'), path).toBe(`${ORIGIN}${image}`);
+    expect(meta('og:image'), path).toBe(`${ORIGIN}${encodeURI(image)}`);
     expect(meta('og:image:width')).toBe('1200');
     expect(meta('og:image:height')).toBe('630');
     expect(meta('og:image:alt')?.length).toBeGreaterThan(0);
     expect(meta('twitter:card')).toBe('summary_large_image');
     expect(meta('twitter:site')).toBe(config.twitterHandle ? `@${config.twitterHandle}` : undefined);
-    expect(meta('twitter:image')).toBe(`${ORIGIN}${image}`);
+    expect(meta('twitter:image')).toBe(`${ORIGIN}${encodeURI(image)}`);
     expect(meta('twitter:image:alt')).toBe(meta('og:image:alt'));
     expect(existsSync(out(image)), image).toBe(true);
   };

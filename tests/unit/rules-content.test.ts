@@ -50,7 +50,7 @@ const byField = (problems: Problem[]) => Object.fromEntries(problems.filter((p) 
 
 describe('content check: every problem at once, with its line', () => {
   it('reports each bad front-matter field at its own line, and the body too', () => {
-    const text = postText('title: ""\npubDate: 어제\nauthor: choi\ncategory: sales', '본문\n\n<div>\n');
+    const text = postText('title: ""\npubDate: 어제\nauthor: choi\ncategory: not-a-category', '본문\n\n<div>\n');
     write('posts/a.mdx', text);
     const problems = inFile(run().problems, 'posts/a.mdx');
     const fields = byField(problems);
@@ -70,7 +70,7 @@ describe('content check: every problem at once, with its line', () => {
     expect(fields.author!.suggestion).toBeUndefined();
     expect(fields.category).toMatchObject({
       line: 5,
-      message: '"sales"은(는) 분류가 아닙니다.',
+      message: '"not-a-category"은(는) 분류가 아닙니다.',
       expected: `분류 id: ${CATEGORY_IDS.join(', ')}`,
       fix: FIELD_HELP.category.fix,
     });
@@ -83,8 +83,9 @@ describe('content check: every problem at once, with its line', () => {
   });
 
   it('suggests the author, category and field a writer probably meant', () => {
-    // A typo of the real first category: one letter doubled ("marketing" -> "markketing").
-    const typo = `${CATEGORY.slice(0, 3)}${CATEGORY[2]}${CATEGORY.slice(3)}`;
+    // A typo of the real first category: a letter in its middle doubled ("marketing" -> "markketing").
+    const middle = Math.max(1, Math.floor(CATEGORY.length / 2));
+    const typo = `${CATEGORY.slice(0, middle)}${CATEGORY.slice(middle - 1)}`;
     expect(CATEGORY_IDS).not.toContain(typo);
     const text = postText(`title: "제목"\ndescription: "요약"\npubDate: 2010-08-10\nauthor: kin\ncategory: ${typo}`);
     write('posts/typo.mdx', text);
@@ -158,11 +159,12 @@ describe('content check: every problem at once, with its line', () => {
 
   it('allows an update on the day of publication whatever the times, and refuses the day before', () => {
     const at = (pub: string, updated: string) => postText(`${valid.replace('2010-08-10', pub)}\nupdatedDate: ${updated}`);
-    write('posts/same-day.mdx', at('2010-08-10T18:00:00+09:00', '2010-08-10'));
-    write('posts/later.mdx', at('2010-08-10', '2010-08-11T00:00:00+09:00'));
+    // A time without an offset is wall-clock time in the site's zone, where the days are counted.
+    write('posts/same-day.mdx', at('2010-08-10T18:00:00', '2010-08-10'));
+    write('posts/later.mdx', at('2010-08-10', '2010-08-11T00:00:00'));
     write('posts/day-before.mdx', at('2010-08-10', '2010-08-09'));
-    // 23:30 in Seoul on the 9th: the day before, though less than a day earlier.
-    write('posts/late-evening.mdx', at('2010-08-10T00:30:00+09:00', '2010-08-09T23:30:00+09:00'));
+    // 23:30 on the 9th: the day before, though only an hour earlier.
+    write('posts/late-evening.mdx', at('2010-08-10T00:30:00', '2010-08-09T23:30:00'));
     const problems = run().problems;
     expect(inFile(problems, 'posts/same-day.mdx')).toEqual([]);
     expect(inFile(problems, 'posts/later.mdx')).toEqual([]);
@@ -401,6 +403,7 @@ describe('content check: surveys, benchmarks and authors', () => {
     expect(s).toHaveLength(1);
     expect(s[0]).toMatchObject({ kind: 'survey', severity: 'error', field: 'questions[0].results', line: lineOf(surveyText, '"results"') });
     expect(s[0]!.message).toContain('112');
+    expect(s[0]!.expected).toContain('100');
     const b = inFile(problems, 'benchmarks/acme-2010.json');
     expect(b).toHaveLength(1);
     expect(b[0]).toMatchObject({ kind: 'benchmark', severity: 'error', field: 'answers.staff', line: lineOf(benchmarkText, '"staff": "three"') });
@@ -410,6 +413,27 @@ describe('content check: surveys, benchmarks and authors', () => {
       expect.objectContaining({ kind: 'benchmark', line: 4, severity: 'error', expected: '올바른 JSON', fix: expect.stringContaining('쉼표') }),
     ]);
     expect(bad[0]!.message).toMatch(/^JSON 문법 오류: /);
+  });
+
+  it('gives the near match of a misspelt survey, question or option id in a benchmark, at its line', () => {
+    write('surveys/poll-2010.json', json(survey));
+    const wrongSurvey = json({ ...benchmark, survey: 'poll-2011' });
+    write('benchmarks/acme-2010.json', wrongSurvey);
+    const wrongIds = json({ ...benchmark, answers: { staf: 'one' } });
+    write('benchmarks/acme-2011.json', wrongIds);
+    const wrongOption = json({ ...benchmark, answers: { staff: 'on' } });
+    write('benchmarks/acme-2012.json', wrongOption);
+    const problems = run().problems;
+    expect(inFile(problems, 'benchmarks/acme-2010.json')).toEqual([
+      expect.objectContaining({ kind: 'benchmark', field: 'survey', line: lineOf(wrongSurvey, '"survey"'), severity: 'error', suggestion: 'poll-2010' }),
+    ]);
+    expect(inFile(problems, 'benchmarks/acme-2010.json')[0]!.expected).toContain('poll-2010');
+    expect(inFile(problems, 'benchmarks/acme-2011.json')).toEqual([
+      expect.objectContaining({ field: 'answers.staf', line: lineOf(wrongIds, '"staf"'), suggestion: 'staff' }),
+    ]);
+    const option = inFile(problems, 'benchmarks/acme-2012.json');
+    expect(option).toEqual([expect.objectContaining({ field: 'answers.staff', line: lineOf(wrongOption, '"on"'), suggestion: 'one' })]);
+    expect(formatProblem(option[0]!)).toMatch(/^오류 \S*benchmarks\/acme-2012\.json:\d+ · answers\.staff\n {2}문제: [\s\S]*\n {2}혹시 "one"\?$/);
   });
 
   it('checks the survey field against the folder\'s surveys, at its line, with a near match', () => {

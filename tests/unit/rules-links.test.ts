@@ -2,14 +2,16 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { checkLinks, lineContaining, resolveLink, scanHtml, similarPages } from '../../scripts/lib/link-check';
-import type { PostInfo } from '../../scripts/lib/post-check';
-import { formatProblem } from '../../scripts/lib/problems';
+import site from '@/site.config';
+import { formatDate } from '@/lib/dates';
+import { checkLinks, lineContaining, listBuiltFiles, pagePath, resolveLink, scanHtml, similarPages } from '@/lib/rules/links';
+import type { PostInfo } from '@/lib/rules/post';
+import { formatProblem } from '@/lib/rules/problems';
 
 let dist: string;
 
 beforeEach(() => {
-  dist = mkdtempSync(join(tmpdir(), 'check-links-'));
+  dist = mkdtempSync(join(tmpdir(), 'rules-links-'));
 });
 
 function page(path: string, body: string): void {
@@ -57,13 +59,37 @@ describe('checkLinks', () => {
     const source = '---\ntitle: x\n---\n\n첫 문단\n\n[오타](/posts/helo/) 그리고 [정상](/posts/hello/)\n';
     page('posts/hello/index.html', '<p>hello</p>');
     page('posts/a/index.html', '<a href="/posts/helo/">오타</a><a href="/posts/hello/">정상</a>');
-    const { problems, pages } = checkLinks({ dir: dist, posts: [post('a', source), post('hello', '')], templateSeverity: 'error', siteUrl: SITE });
+    const { problems, pages, links } = checkLinks({ dir: dist, posts: [post('a', source), post('hello', '')], templateSeverity: 'error', siteUrl: SITE });
     expect(pages).toBe(2);
+    expect(links).toBe(4);
     expect(problems).toHaveLength(2); // the post's typo, and the stylesheet every page links to
     const typo = problems.find((p) => p.file === 'content/posts/a.mdx')!;
-    expect(typo).toMatchObject({ line: 7, severity: 'error' });
-    expect(formatProblem(typo)).toContain('content/posts/a.mdx:7: link "/posts/helo/": no page /posts/helo/ in the built site');
-    expect(typo.fix).toContain('did you mean /posts/hello/');
+    expect(typo).toMatchObject({
+      kind: 'link',
+      line: 7,
+      severity: 'error',
+      message: '링크 "/posts/helo/": 빌드된 사이트에 페이지 /posts/helo/이(가) 없습니다.',
+      expected: '사이트에 있는 페이지나 파일',
+      suggestion: '/posts/hello/',
+    });
+    expect(typo.fix).toContain('/posts/<이름>/');
+    expect(formatProblem(typo)).toBe(
+      [
+        '오류 content/posts/a.mdx:7',
+        '  문제: 링크 "/posts/helo/": 빌드된 사이트에 페이지 /posts/helo/이(가) 없습니다.',
+        '  기대: 사이트에 있는 페이지나 파일',
+        `  고치는 법: ${typo.fix}`,
+        '  혹시 "/posts/hello/"?',
+      ].join('\n'),
+    );
+  });
+
+  it('suggests nothing when no page is near', () => {
+    page('_astro/a.css', '');
+    page('posts/hello/index.html', '<p>hello</p>');
+    page('posts/a/index.html', '<a href="/posts/completely-different/">x</a>');
+    const { problems } = checkLinks({ dir: dist, posts: [post('a', '[x](/posts/completely-different/)\n')], templateSeverity: 'error', siteUrl: SITE });
+    expect(problems).toEqual([expect.objectContaining({ line: 1, suggestion: undefined })]);
   });
 
   it('groups a broken link from a template once, with the pages it is on', () => {
@@ -72,9 +98,22 @@ describe('checkLinks', () => {
     page('_astro/a.css', '');
     const { problems } = checkLinks({ dir: dist, posts: [], templateSeverity: 'warning', siteUrl: SITE });
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatchObject({ severity: 'warning', file: 'built page /' });
-    expect(problems[0]!.message).toContain('<a href="/surveys/">: no page /surveys/ in the built site (on /, /archive/)');
-    expect(problems[0]!.fix).toContain('tell a developer');
+    expect(problems[0]).toMatchObject({ kind: 'link', severity: 'warning', file: '빌드된 페이지 /' });
+    expect(problems[0]!.line).toBeUndefined();
+    expect(problems[0]!.message).toBe('<a href="/surveys/">: 빌드된 사이트에 페이지 /surveys/이(가) 없습니다. (나온 곳: /, /archive/)');
+    expect(problems[0]!.fix).toMatch(/^이 링크는 글이 아니라 사이트 템플릿\(src\/\)에서 나옵니다\. 개발자에게 알려 주세요\. /);
+    expect(problems[0]!.fix).toContain('/surveys/을(를) 만드는 페이지가 없습니다.');
+  });
+
+  it('counts the pages beyond three, and names similar pages for a developer', () => {
+    page('_astro/a.css', '');
+    page('survey/index.html', '');
+    for (const path of ['index.html', 'a/index.html', 'b/index.html', 'c/index.html', 'd/index.html']) page(path, '<a href="/surveys/">설문</a>');
+    const { problems } = checkLinks({ dir: dist, posts: [], templateSeverity: 'error', siteUrl: SITE });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ severity: 'error', file: '빌드된 페이지 /' });
+    expect(problems[0]!.message).toMatch(/\(나온 곳: \/, \/a\/, \/b\/ 외 2곳\)$/);
+    expect(problems[0]!.fix).toContain('비슷한 주소: /survey/');
   });
 
   it('checks #fragments against the ids of the target page', () => {
@@ -83,20 +122,22 @@ describe('checkLinks', () => {
     page('posts/b/index.html', '<h2 id="present">x</h2>');
     const source = '[ok](#intro) [bad](#outro)\n[other](/posts/b/#missing)\n';
     const { problems } = checkLinks({ dir: dist, posts: [post('a', source)], templateSeverity: 'error', siteUrl: SITE });
-    expect(problems.map((p) => [p.line, p.message])).toEqual([
-      [1, 'link "#outro": there is no element with id "outro" on /posts/a/'],
-      [2, 'link "/posts/b/#missing": there is no element with id "missing" on /posts/b/'],
+    expect(problems.map((p) => [p.line, p.severity, p.message])).toEqual([
+      [1, 'error', '링크 "#outro": /posts/a/에 id가 "outro"인 요소가 없습니다.'],
+      [2, 'error', '링크 "/posts/b/#missing": /posts/b/에 id가 "missing"인 요소가 없습니다.'],
     ]);
+    expect(problems[0]!.fix).toContain('목차에서 주소를 복사');
   });
 
   it('explains links to drafts (an error) and to scheduled posts (a warning)', () => {
     page('_astro/a.css', '');
     page('posts/a/index.html', '<a href="/posts/draft/">d</a><a href="/posts/later/">l</a><img src="/img/gone.png" alt="">');
     const source = '[d](/posts/draft/)\n[l](/posts/later/)\n![x](/img/gone.png)\n';
+    const later = new Date('2030-01-01T03:00:00Z');
     const posts = [
       post('a', source),
       post('draft', '', { draft: true, state: 'draft' }),
-      post('later', '', { state: 'scheduled', pubDate: new Date('2030-01-01T00:00:00+09:00') }),
+      post('later', '', { state: 'scheduled', pubDate: later }),
     ];
     const { problems } = checkLinks({ dir: dist, posts, templateSeverity: 'error', siteUrl: SITE });
     expect(problems.map((p) => [p.line, p.severity])).toEqual([
@@ -104,10 +145,26 @@ describe('checkLinks', () => {
       [2, 'warning'],
       [3, 'error'],
     ]);
-    expect(problems[0]!.message).toContain('is a draft');
-    expect(problems[1]!.message).toContain('is scheduled for 2030. 1. 1.');
-    expect(problems[2]!.message).toBe('image "/img/gone.png": no file /img/gone.png in the built site');
+    expect(problems[0]!.message).toBe('링크 "/posts/draft/": content/posts/draft.mdx은(는) 초안(draft: true)이라 사이트에 없습니다.');
+    expect(problems[0]!.fix).toContain('"draft: true"를 지우기');
+    expect(problems[1]!.message).toBe(`링크 "/posts/later/": content/posts/later.mdx은(는) ${formatDate(later, site.timeZone)}에 공개될 예약 글이라 아직 사이트에 없습니다.`);
+    expect(problems[1]!.fix).toContain('공개 시각 뒤의 첫 빌드');
+    expect(problems[2]!.message).toBe('이미지 "/img/gone.png": 빌드된 사이트에 파일 /img/gone.png이(가) 없습니다.');
     expect(problems[2]!.fix).toContain('public/img/gone.png');
+  });
+
+  it('only warns about a link to a post left out of the trial build for its own errors', () => {
+    page('_astro/a.css', '');
+    page('posts/a/index.html', '<a href="/posts/broken/">b</a>');
+    const posts = [post('a', '[b](/posts/broken/)\n'), post('broken', '', { excluded: true })];
+    const { problems } = checkLinks({ dir: dist, posts, templateSeverity: 'error', siteUrl: SITE });
+    expect(problems).toEqual([
+      expect.objectContaining({
+        line: 1,
+        severity: 'warning',
+        message: '링크 "/posts/broken/": content/posts/broken.mdx에 오류가 있어서(위 목록) 이 검사는 그 글을 빼고 빌드했습니다.',
+      }),
+    ]);
   });
 
   it('passes a site whose links all resolve', () => {
@@ -121,6 +178,17 @@ describe('checkLinks', () => {
 describe('helpers', () => {
   it('suggests close page paths and finds the line of a link in a source', () => {
     expect(similarPages('/posts/helo/', ['/posts/hello/', '/about/', '/posts/other-thing/'])).toEqual(['/posts/hello/']);
+    expect(similarPages('/posts/x/', ['/posts/hello/'])).toEqual([]);
     expect(lineContaining('a\nb [x](/p/)\nc', ['/q/', '/p/'])).toBe(2);
+    expect(lineContaining('a', ['/q/'])).toBeUndefined();
+  });
+
+  it('lists the built files without Astro\'s scratch folders, and names pages by their path', () => {
+    page('index.html', '');
+    page('posts/a/index.html', '');
+    page('.astro/x.json', '');
+    expect(listBuiltFiles(dist).sort()).toEqual(['/index.html', '/posts/a/index.html']);
+    expect(pagePath('/posts/a/index.html')).toBe('/posts/a/');
+    expect(pagePath('/404.html')).toBe('/404.html');
   });
 });

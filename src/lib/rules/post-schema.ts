@@ -53,7 +53,7 @@ export const FIELD_HELP: Record<PostField, { expected: string; fix: string }> = 
   },
   category: {
     expected: `src/site.config.ts에 있는 분류 id`,
-    fix: '아래 id 중 하나를 쓰거나, src/site.config.ts의 categories에 분류를 더하세요.',
+    fix: '위 id 중 하나를 쓰거나, src/site.config.ts의 categories에 분류를 더하세요.',
   },
   tags: { expected: '태그 목록, 예: [트위터, 가이드라인]', fix: 'tags: [트위터, 가이드라인] 처럼 대괄호 안에 쉼표로 나눠 쓰세요.' },
   draft: { expected: 'true 또는 false', fix: '초안이면 draft: true, 공개하려면 draft: false로 쓰거나 줄을 지우세요.' },

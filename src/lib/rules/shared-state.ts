@@ -10,12 +10,14 @@ export interface SharedChecks {
   command?: 'dev' | 'build' | 'preview' | 'sync';
   /** The latest problems of the whole content folder. */
   problems: Problem[];
+  /** Post id -> surveys its components embed, from the one walk of each post. */
+  embeddedSurveys: Map<string, string[]>;
 }
 
 const KEY = Symbol.for('socialbench.writer-checks');
 
 export function sharedChecks(): SharedChecks {
   const holder = globalThis as { [KEY]?: SharedChecks };
-  holder[KEY] ??= { problems: [] };
+  holder[KEY] ??= { problems: [], embeddedSurveys: new Map() };
   return holder[KEY];
 }

@@ -31,12 +31,12 @@ export function nearest(value: string, candidates: readonly string[]): string | 
   const sameLetters = candidates.find((c) => c.toLowerCase() === lower);
   if (sameLetters !== undefined) return sameLetters === value ? undefined : sameLetters;
 
-  // About one typo per four letters, and at least one.
+  // About one typo per four letters, and at least one; but a letter in common ("x" is no typo of "n").
   const limit = Math.max(1, Math.floor(value.length / 4));
   let best: { candidate: string; d: number } | undefined;
   for (const candidate of candidates) {
     const d = distance(lower, candidate.toLowerCase());
-    if (d <= limit && (best === undefined || d < best.d)) best = { candidate, d };
+    if (d <= limit && d < Math.max(lower.length, candidate.length) && (best === undefined || d < best.d)) best = { candidate, d };
   }
   if (best) return best.candidate;
 

@@ -1,15 +1,24 @@
 /**
  * Which surveys an article cites: the one its `survey` front-matter field names (a comparison
  * article) and every survey whose chart or table it embeds with <SurveyChart> / <SurveyComparison>.
+ * The embedded ones come from the writer checks' walk of the post (src/lib/rules/mdx.ts), shared
+ * through sharedChecks(); a post they did not walk (checks off) is walked here, with the same code.
  */
-const COMPONENT_SURVEY = /<Survey(?:Chart|Comparison)\b[^>]*?\bsurvey=(?:"([^"]*)"|'([^']*)')/g;
+import { scanBody } from '../rules/mdx.ts';
+import { sharedChecks } from '../rules/shared-state.ts';
 
-export function citedSurveys(post: { data: { survey?: string | undefined }; body?: string | undefined }): Set<string> {
+export interface CitingPost {
+  id: string;
+  data: { survey?: string | undefined };
+  body?: string | undefined;
+  filePath?: string | undefined;
+}
+
+export function citedSurveys(post: CitingPost): Set<string> {
   const ids = new Set<string>();
   if (post.data.survey) ids.add(post.data.survey);
-  // A component shown as an example inside a code block cites nothing.
-  const body = (post.body ?? '').replace(/^(```|~~~)[\s\S]*?^\1\s*$/gm, '');
-  for (const match of body.matchAll(COMPONENT_SURVEY)) ids.add(match[1] ?? match[2] ?? '');
-  ids.delete('');
+  const walked = sharedChecks().embeddedSurveys.get(post.id);
+  const embedded = walked ?? (post.body && !/\.md$/i.test(post.filePath ?? '') ? scanBody(post.body, true).surveys : []);
+  for (const id of embedded) ids.add(id);
   return ids;
 }
