@@ -28,9 +28,9 @@ export default defineConfig({
     shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' } },
   },
   // writerChecks last: its link check reads the finished site, search index included.
-  // Test builds and caches live in .tmp/; the dev server must not watch them.
+  // Test builds and caches live in .tmp/; the dev server must not watch them (test content in .tmp/fixtures it must).
   vite: {
-    server: { watch: { ignored: ['**/.tmp/**', '**/dist/**', '**/.dist-*/**'] } },
+    server: { watch: { ignored: ['**/.tmp/sites/**', '**/.tmp/cache/**', '**/dist/**', '**/.dist-*/**'] } },
     build: {
       rolldownOptions: {
         // Astro marks every MDX module "use astro:head-inject"; the bundler's notice about it is harmless and repeats per post.

@@ -7,6 +7,8 @@ import { defineConfig } from 'vitest/config';
  * share the project's .astro/ folder, so they run one file at a time.
  */
 const startsAstro = [
+  'tests/site/build-errors.test.ts',
+  'tests/site/dev-errors.test.ts',
   'tests/site/dev-preview.test.ts',
   'tests/site/moved-post.test.ts',
   'tests/site/safe-build.test.ts',

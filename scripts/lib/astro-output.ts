@@ -7,8 +7,15 @@
  * Warnings that say nothing a writer or site owner can act on.
  * - MODULE_LEVEL_DIRECTIVE: Astro's own "use astro:head-inject" in every MDX module, harmless when bundled.
  * - telemetry notice: printed once per machine.
+ * - an absent or empty optional collection (a site without surveys or benchmarks).
  */
-const HARMLESS = [/\[MODULE_LEVEL_DIRECTIVE\]/, /may not be preserved when bundling/, /Astro collects anonymous usage data|astro telemetry disable|astro\.build\/telemetry|This information helps us improve Astro/];
+const HARMLESS = [
+  /The base directory ".*\/(surveys|benchmarks)\/" does not exist/,
+  /The collection "(surveys|benchmarks)" does not exist or is empty/,
+  /\[MODULE_LEVEL_DIRECTIVE\]/,
+  /may not be preserved when bundling/,
+  /Astro collects anonymous usage data|astro telemetry disable|astro\.build\/telemetry|This information helps us improve Astro/,
+];
 
 export const isHarmlessWarning = (line: string): boolean => HARMLESS.some((pattern) => pattern.test(line));
 

@@ -229,11 +229,12 @@ const numericQuestionSchema = strict('문항 { "id", "text", "type", "unit", "re
   base: questionBase,
   sources: questionSources,
   unit: text('수치의 단위 (예: "명", "개")'),
-  // Said only when the keys are right: `{ "average": 4 }` is an unknown field, not an empty result.
-  results: strict('{ "mean": 평균 } 또는 { "median": 중앙값 } (둘 다 써도 됨)', { mean: numericStat().optional(), median: numericStat().optional() }).superRefine(
+  results: strict(
+    '{ "mean": 평균 } 또는 { "median": 중앙값 } (둘 다 써도 됨)',
+    { mean: numericStat().optional(), median: numericStat().optional() },
     (results, ctx) => {
-      if (results.mean === undefined && results.median === undefined) {
-        report(ctx, [], { message: '비어 있습니다.', expected: '"mean"(평균)과 "median"(중앙값) 중 하나 이상' });
+      if (isObject(results) && results.mean === undefined && results.median === undefined) {
+        report(ctx, [], { message: '"mean"도 "median"도 없습니다.', expected: '"mean"(평균)과 "median"(중앙값) 중 하나 이상' });
       }
     },
   ),

@@ -1,0 +1,97 @@
+/**
+ * `npm run dev` with a content mistake: the terminal shows the Korean problem block once, the
+ * browser gets an error page naming the file instead of the last good page, and fixing the file
+ * brings the page back. A real dev server on fixture content of its own.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { root, tmpRoot, userEnv } from '../support/build-site';
+import { postData, writeFixture } from '../support/fixtures';
+
+let dev: ChildProcess;
+let base = '';
+let log = '';
+const dir = writeFixture('dev-errors', { posts: [{ file: 'hello.md', data: postData({ title: '개발 서버 글' }) }] });
+const postFile = join(dir, 'posts', 'hello.md');
+const good = `---\n${Object.entries(postData({ title: '개발 서버 글' }))
+  .map(([k, v]) => `${k}: ${JSON.stringify(v)}`)
+  .join('\n')}\n---\n\n본문입니다.\n`;
+const broken = good.replace('author: "kim"', 'author: "kin"');
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+
+async function page(path: string): Promise<{ status: number; html: string }> {
+  const response = await fetch(`${base}${path}`, { headers: { accept: 'text/html' } });
+  return { status: response.status, html: await response.text() };
+}
+
+/** Polls until `test` holds (the dev server re-checks content after a short debounce). */
+async function until(test: () => Promise<boolean>, what: string): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (await test()) return;
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`timed out waiting for ${what}\n${log}`);
+}
+
+beforeAll(async () => {
+  writeFileSync(postFile, good);
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  dev = spawn(join(root, 'node_modules/.bin/astro'), ['dev', '--host', '127.0.0.1', '--port', String(port)], {
+    cwd: root,
+    env: userEnv({
+      ASTRO_DEV_BACKGROUND: '0',
+      ASTRO_TELEMETRY_DISABLED: '1',
+      NO_COLOR: '1',
+      CONTENT_DIR: dir,
+      ASTRO_CACHE_DIR: join(tmpRoot, 'cache', 'dev-errors'),
+      BUILD_TIME: '2026-11-27T12:00:00+09:00',
+    }),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  dev.stdout!.on('data', (d) => (log += d));
+  dev.stderr!.on('data', (d) => (log += d));
+  await until(async () => (await page('/').catch(() => ({ status: 0 }))).status === 200, 'astro dev to start');
+}, 120_000);
+
+afterAll(() => {
+  dev?.kill('SIGTERM');
+});
+
+describe('npm run dev with a content error', () => {
+  it('serves an error page naming the file instead of the last good page, and the page again once fixed', async () => {
+    expect((await page('/posts/hello/')).html).toContain('개발 서버 글');
+
+    writeFileSync(postFile, broken);
+    await until(async () => (await page('/posts/hello/')).status === 500, 'the error page');
+    const { html } = await page('/posts/hello/');
+    expect(html).toContain('<html lang="ko">');
+    expect(html).toContain('콘텐츠에 고칠 문제가 있습니다');
+    expect(html).toContain(`${relative(root, postFile)}:`);
+    expect(html).toContain('&quot;kin&quot;은(는) 등록된 저자가 아닙니다.');
+    expect(html).toContain('혹시 &quot;kim&quot;?');
+    // Every page says so, not only the broken post's.
+    expect((await page('/')).status).toBe(500);
+
+    // The terminal shows the block once, in Korean, without Astro's English wrapper.
+    await until(async () => log.includes('혹시 "kim"?'), 'the terminal message');
+    expect(log.split('"kin"은(는) 등록된 저자가 아닙니다.').length).toBe(2);
+    expect(log).not.toMatch(/InvalidContentEntryDataError|Stack trace|does not match collection schema/);
+
+    writeFileSync(postFile, good);
+    await until(async () => (await page('/posts/hello/')).status === 200, 'the fixed page');
+    expect((await page('/posts/hello/')).html).toContain('개발 서버 글');
+    expect(log).toContain('남은 문제가 없습니다');
+  });
+});
