@@ -8,7 +8,7 @@ import { authorSchema } from './lib/rules/author-schema.ts';
 import { skipBrokenEntriesInDev } from './lib/rules/entries.ts';
 import { withWrittenDates } from './lib/written-dates.ts';
 import { forgetMovedFiles } from './lib/forget-moved-files.ts';
-import { benchmarkSchema, surveySchema, withSourceFiles } from './lib/surveys/schema.ts';
+import { benchmarkSchema, surveySchema } from './lib/surveys/schema.ts';
 
 /** `2010-08-10-sns.mdx` and `2010-08-10-sns/index.mdx` both become the id (and URL slug) `2010-08-10-sns`. */
 const idFromPath = ({ entry }: { entry: string }) => entryId(entry);
@@ -30,14 +30,13 @@ const authors = defineCollection({
   schema: authorSchema,
 });
 
-// withSourceFiles lets the survey rules name the file in their messages (a schema sees only the data).
 const surveys = defineCollection({
-  loader: skipBrokenEntriesInDev(withSourceFiles(glob({ pattern: '*.json', base: join(contentDir, 'surveys'), generateId: idFromPath }))),
+  loader: skipBrokenEntriesInDev(glob({ pattern: '*.json', base: join(contentDir, 'surveys'), generateId: idFromPath })),
   schema: surveySchema,
 });
 
 const benchmarks = defineCollection({
-  loader: skipBrokenEntriesInDev(withSourceFiles(glob({ pattern: '*.json', base: join(contentDir, 'benchmarks'), generateId: idFromPath }))),
+  loader: skipBrokenEntriesInDev(glob({ pattern: '*.json', base: join(contentDir, 'benchmarks'), generateId: idFromPath })),
   schema: benchmarkSchema,
 });
 

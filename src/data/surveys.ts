@@ -4,10 +4,8 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import site from '@/site.config';
-import { displayPath } from '@/lib/content-dir';
 import { citedSurveys } from '@/lib/surveys/citations';
 import { benchmarksFor, resolveSurveyRef as resolveRefIn, type SurveyRef, type SurveyRefNeeds } from '@/lib/surveys/refs';
-import { formatIssue, validateBenchmark } from '@/lib/surveys/validate';
 import { getPublishedPosts, type Post } from './posts';
 
 export type SurveyEntry = CollectionEntry<'surveys'>;
@@ -23,20 +21,11 @@ export function getSurveys(): Promise<SurveyEntry[]> {
 }
 
 /**
- * Every benchmark, re-checked against its survey: the content cache skips a benchmark file that did
- * not change even when its survey did, so the pairing is verified again for each build.
+ * Every benchmark, by id. Each is checked against its survey by the writer checks on every build,
+ * whatever the content cache kept (src/integrations/writer-checks.ts).
  */
 export function getBenchmarks(): Promise<BenchmarkEntry[]> {
-  benchmarksCache ??= Promise.all([getCollection('benchmarks'), getSurveys()]).then(([benchmarks, surveys]) => {
-    const problems: string[] = [];
-    for (const b of benchmarks) {
-      const survey = surveys.find((s) => s.id === b.data.survey);
-      const issues = validateBenchmark(b.data, survey?.data, displayPath('benchmarks', `${b.id}.json`), surveys.map((s) => s.id));
-      problems.push(...issues.filter((i) => i.level === 'error').map(formatIssue));
-    }
-    if (problems.length > 0) throw new Error(problems.join('\n'));
-    return benchmarks.sort((a, b) => a.id.localeCompare(b.id));
-  });
+  benchmarksCache ??= getCollection('benchmarks').then((benchmarks) => benchmarks.sort((a, b) => a.id.localeCompare(b.id)));
   return benchmarksCache;
 }
 

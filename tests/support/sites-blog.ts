@@ -14,7 +14,7 @@ import type { BuildOptions } from './build-site';
 import { root, tmpRoot } from './build-site';
 import { postData, writeFixture, type FixturePost } from './fixtures';
 import { makePng } from './png';
-import { isoIn, midnightIn, site } from './source';
+import { instant, isoIn, midnightIn, site } from './source';
 import { syndicationPosts } from './sites-syndication';
 import { xssBenchmark, xssSurvey } from './sites-surveys';
 
@@ -208,10 +208,21 @@ const heroBody = `새 강좌를 알리는 글입니다.
 다음 달에 시작합니다.
 `;
 
-/** Every post of the blog fixture except the one `npm run new` adds. */
+/**
+ * Every post of the blog fixture except the one `npm run new` adds. Older filler posts make the
+ * published posts outnumber `feedLength` and `pageSize` (feeds drop the oldest, lists get a page 2)
+ * whatever src/site.config.ts says.
+ */
 export function blogPosts(): FixturePost[] {
+  const fixed = [...syndicationPosts(categories[0]!, categories.at(-1)!, 0), ...ownPosts()];
+  // The timed post's date is raw front matter; `npm run new` adds one more.
+  const published = fixed.filter((p) => p.data.draft !== true && (p.data.pubDate === undefined || instant(p.data.pubDate) <= T)).length + 1;
+  const filler = Math.max(3, site.feedLength + 3 - published, site.pageSize + 1 - published);
+  return [...syndicationPosts(categories[0]!, categories.at(-1)!, filler), ...ownPosts()];
+}
+
+function ownPosts(): FixturePost[] {
   return [
-    ...syndicationPosts(categories[0]!, categories.at(-1)!),
     {
       file: 'survey-comparison.mdx',
       data: postData({ title: '조사 두 건과 나란히 놓아 본 우리 회사', pubDate: '2010-09-04', author: 'lee', category: cat(1), tags: ['설문', '벤치마크'], survey: 'fx-staff-2010' }),

@@ -43,14 +43,14 @@ ${TRICKY_CODE}
 `;
 
 /**
- * The feed edge cases, part of the blog fixture (tests/support/sites-blog.ts): older filler so the
- * full feed has more posts than `feedLength`, a post with every character feeds get wrong (and an
- * image beside it), a Hangul slug, tweets at the length boundary and a title at the schema's maximum.
- * `first` and `last` are category ids of the site's configuration.
+ * The feed edge cases, part of the blog fixture (tests/support/sites-blog.ts): `filler` older
+ * posts, a post with every character feeds get wrong (and an image beside it), a Hangul slug,
+ * tweets at the length boundary and a title at the schema's maximum. `first` and `last` are
+ * category ids of the site's configuration.
  */
-export function syndicationPosts(first: string, last: string): FixturePost[] {
+export function syndicationPosts(first: string, last: string, filler: number): FixturePost[] {
   return [
-    ...manyPosts(22),
+    ...manyPosts(filler),
     {
       file: 'tricky/index.md',
       data: postData({ title: TRICKY_TITLE, description: TRICKY_DESCRIPTION, pubDate: '2010-09-10', category: last, tags: ['트위터', 'Q&A'] }),

@@ -1,27 +1,13 @@
 /**
  * Collection schemas for content/surveys and content/benchmarks: the schema of ./survey-schema.ts,
- * so `astro build` parses with the same rules and Korean messages as the writer checks.
+ * so `astro build` parses with the same rules and Korean messages as the writer checks. Their
+ * warnings (small samples) are printed once, by the writer checks, which know each file.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'astro/zod';
-import type { Loader } from 'astro/loaders';
-import { beforeParse } from '../loader-hooks.ts';
-import { contentDir, displayPath, jsonIds } from '../content-dir.ts';
+import { contentDir, jsonIds } from '../content-dir.ts';
 import { benchmarkFileSchema, surveyFileSchema } from './survey-schema.ts';
-import { formatIssue, surveyWarnings } from './validate.ts';
-
-/**
- * Wraps the (glob) loader of a collection of survey or benchmark files so that a survey's
- * small-sample warnings, which do not fail the build, are printed once as Astro reads the file,
- * naming it: a schema sees the data but not the file it came from. Benchmarks have none.
- */
-export function withSourceFiles(loader: Loader): Loader {
-  return beforeParse(loader, (props) => {
-    if (props.filePath) for (const warning of surveyWarnings(props.data, displayPath(props.filePath))) console.warn(formatIssue(warning));
-    return props;
-  });
-}
 
 /** A benchmark is checked against its survey's file, read from disk: collections cannot see each other while loading. */
 export function readSurveyFile(id: string): unknown {

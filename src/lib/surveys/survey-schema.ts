@@ -165,7 +165,6 @@ function report(ctx: z.core.$RefinementCtx, path: PropertyKey[], wording: Wordin
   ctx.addIssue({ code: 'custom', path, message: sentence(wording), params: { ...wording } });
 }
 
-
 // ---------------------------------------------------------------------------------------------
 // Survey
 
@@ -554,7 +553,10 @@ function schemaAt(root: z.ZodType, path: readonly PropertyKey[], input: unknown)
 }
 
 const segments = (path: readonly PropertyKey[]) => path.map((p) => (typeof p === 'number' ? p : String(p)));
+const valueAt = (input: unknown, path: readonly PropertyKey[]) =>
+  path.reduce<unknown>((v, key) => (typeof v === 'object' && v !== null ? (v as Record<PropertyKey, unknown>)[key] : undefined), input);
 
+/** One Zod issue in the writer's words, at its JSON path below `base` (unknown keys: one problem each). */
 function problemsOf(issue: z.core.$ZodIssue, root: z.ZodType, input: unknown, base: (string | number)[] = []): Found[] {
   const path = [...base, ...segments(issue.path)];
   if (issue.code === 'custom' && isWording(issue.params)) return [{ path, wording: issue.params }];
@@ -564,10 +566,7 @@ function problemsOf(issue: z.core.$ZodIssue, root: z.ZodType, input: unknown, ba
     const errors: z.core.$ZodIssue[][] = issue.errors;
     const inside = errors.flatMap((branchErrors, i) => (branchErrors.length > 0 && branchErrors.every((e) => e.path.length > 0) ? [i] : []));
     const branch = inside.length === 1 ? (node.options as z.ZodType[])[inside[0]!] : undefined;
-    if (branch) {
-      const value = issue.path.reduce<unknown>((v, key) => (typeof v === 'object' && v !== null ? (v as Record<PropertyKey, unknown>)[key] : undefined), input);
-      return errors[inside[0]!]!.flatMap((inner) => problemsOf(inner, branch, value, path));
-    }
+    if (branch) return errors[inside[0]!]!.flatMap((inner) => problemsOf(inner, branch, valueAt(input, issue.path), path));
   }
   return explain(issue, node).map((e) => ({ path: [...path, ...e.path], wording: e.wording }));
 }
@@ -589,15 +588,14 @@ function problems(schema: z.ZodType, json: unknown): Found[] {
   return out;
 }
 
+/** The errors of a survey file's JSON (the small-sample warnings are `smallSampleWarnings`). */
 export function surveyProblems(json: unknown): Found[] {
   return problems(surveyFileSchema, json);
 }
 
+/** The errors of a benchmark file's JSON, checked against its survey. */
 export function benchmarkProblems(json: unknown, context: BenchmarkContext): Found[] {
-  return problems(
-    benchmarkFileSchema(() => context),
-    json,
-  );
+  return problems(benchmarkFileSchema(() => context), json);
 }
 
 /**
