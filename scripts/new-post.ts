@@ -3,14 +3,15 @@
  *
  * Creates content/posts/<date>-<slug>.mdx with valid front matter and `draft: true`. In a
  * terminal it asks for what is missing; when standard input is not a terminal (CI, scripts) it
- * never waits and fails naming the missing flags. It never overwrites a file. The slug rule is
- * in scripts/lib/slug.ts and docs/writing.md.
+ * never waits and fails naming the missing flags. It never overwrites a file. Every problem is
+ * printed as a Korean block (src/lib/rules/problems.ts), in colour only on a terminal without
+ * NO_COLOR. The slug rule is in scripts/lib/slug.ts and docs/writing.md.
  */
 import { createInterface } from 'node:readline/promises';
-import { isoDay } from '../src/lib/dates';
-import { contentDir } from '../src/lib/content-dir';
-import site from '../src/site.config';
-import { newPost } from './lib/new-post';
+import { contentDir } from '../src/lib/content-dir.ts';
+import { isoDay } from '../src/lib/dates.ts';
+import site from '../src/site.config.ts';
+import { newPost } from './lib/new-post.ts';
 
 const isTTY = Boolean(process.stdin.isTTY);
 const rl = isTTY ? createInterface({ input: process.stdin, output: process.stdout }) : undefined;
@@ -24,6 +25,8 @@ try {
     today: isoDay(new Date(), site.timeZone),
     io: {
       isTTY,
+      // Problems go to standard error: colour when that is a terminal.
+      color: Boolean(process.stderr.isTTY) && !process.env.NO_COLOR,
       ask: (question) => {
         if (!rl) throw new Error('standard input is not a terminal');
         return rl.question(question);

@@ -6,11 +6,13 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs as parseCliArgs } from 'node:util';
-import { displayPath } from '../../src/lib/content-dir';
-import site from '../../src/site.config';
+import { displayPath } from '../../src/lib/content-dir.ts';
+import { isCalendarDay } from '../../src/lib/dates.ts';
 import { DESCRIPTION_PLACEHOLDER } from '../../src/lib/rules/post-schema.ts';
-import { isValidSlug, slugify } from './slug';
-import { isCalendarDay } from '../../src/lib/dates';
+import { formatProblems, type Problem } from '../../src/lib/rules/problems.ts';
+import { nearest } from '../../src/lib/rules/suggest.ts';
+import site from '../../src/site.config.ts';
+import { isValidSlug, SLUG_RULE, slugify } from './slug.ts';
 
 export const USAGE = `사용법: npm run new -- "글 제목" [--author 아이디] [--category 아이디] [--slug ascii-slug] [--date YYYY-MM-DD] [--description "요약"]
 
@@ -21,6 +23,9 @@ export const USAGE = `사용법: npm run new -- "글 제목" [--author 아이디
   --description  요약 (없으면 나중에 채울 자리표시 문장)
   --             뒤의 낱말은 모두 제목 ("-"로 시작하는 제목)`;
 
+/** Where problems with the arguments are said to be: the command itself. */
+export const COMMAND = 'npm run new';
+
 export interface NewPostArgs {
   title?: string;
   author?: string;
@@ -29,15 +34,21 @@ export interface NewPostArgs {
   date?: string;
   description?: string;
   help: boolean;
-  errors: string[];
+  /** Problems with the arguments themselves (an unknown flag, a flag without a value). */
+  errors: Problem[];
 }
 
 const FLAGS = ['author', 'category', 'slug', 'date', 'description'] as const;
 type Flag = (typeof FLAGS)[number];
-const KNOWN_FLAGS = [...FLAGS.map((f) => `--${f}`), '--help'].join(', ');
+const KNOWN_FLAGS = [...FLAGS.map((f) => `--${f}`), '--help'];
 
 /** node:util's message names the flag in quotes: "Unknown option '--autor'", "Option '--author <value>' argument missing". */
 const flagIn = (message: string): string => /'(-[^' ]*)/.exec(message)?.[1] ?? '';
+
+type Found = Pick<Problem, 'message'> & Partial<Pick<Problem, 'expected' | 'fix' | 'suggestion'>>;
+
+/** A problem with one argument of `npm run new`: `오류 npm run new · --author`. */
+const argProblem = (field: string, found: Found): Problem => ({ kind: 'arguments', file: COMMAND, ...(field ? { field } : {}), severity: 'error', ...found });
 
 /**
  * The title words and the flags, in any order, `--flag value` or `--flag=value`. node:util's
@@ -59,13 +70,24 @@ export function parseArgs(argv: string[]): NewPostArgs {
   } catch (error) {
     const { code, message } = error as Error & { code?: string };
     const flag = flagIn(message);
-    const text =
+    const problem =
       code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
-        ? `알 수 없는 옵션 ${flag} (unknown option; expected one of ${KNOWN_FLAGS}). 제목이 "-"로 시작하면 -- 뒤에 쓰세요: npm run new -- --author 아이디 -- "-제목"`
-        : code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE'
-          ? `${flag} 뒤에 값이 없습니다 (${flag} needs a value; a value starting with "-" is written ${flag}=-값)`
-          : message;
-    return { help: false, errors: [text] };
+        ? argProblem(flag, {
+            message: `알 수 없는 옵션 ${flag}입니다.`,
+            expected: `쓸 수 있는 옵션: ${KNOWN_FLAGS.join(', ')}`,
+            fix: '철자를 고치세요. 제목이 "-"로 시작하면 -- 뒤에 쓰세요: npm run new -- --author 아이디 -- "-제목"',
+            suggestion: nearest(flag, KNOWN_FLAGS),
+          })
+        : code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && /does not take/.test(message)
+          ? argProblem(flag, { message: `${flag}에는 값을 붙이지 않습니다.`, expected: `${flag} 하나만`, fix: `${flag} 뒤의 "=값"을 지우세요.` })
+          : code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE'
+            ? argProblem(flag, {
+                message: `${flag} 뒤에 값이 없습니다.`,
+                expected: `${flag} <값>`,
+                fix: `값을 쓰세요. "-"로 시작하는 값은 ${flag}=-값 처럼 붙여 씁니다.`,
+              })
+            : argProblem('', { message });
+    return { help: false, errors: [problem] };
   }
   const values = parsed.values as Partial<Record<Flag, string>> & { help?: boolean };
   const args: NewPostArgs = { help: values.help === true, errors: [] };
@@ -149,6 +171,8 @@ export function renderPost(fields: { title: string; description: string; pubDate
 export interface NewPostIO {
   /** True when a person is typing: questions may be asked. */
   isTTY: boolean;
+  /** Colour in the problem blocks: only for a terminal, and not when NO_COLOR is set. */
+  color?: boolean;
   ask(question: string): Promise<string>;
   out(text: string): void;
   err(text: string): void;
@@ -162,12 +186,14 @@ function describeChoices(choices: Choice[]): string {
 async function choose(io: NewPostIO, what: string, choices: Choice[]): Promise<string> {
   io.out(`${what}:`);
   choices.forEach((c, i) => io.out(`  ${i + 1}. ${c.id}${c.label ? `  ${c.label}` : ''}`));
+  const ids = choices.map((c) => c.id);
   for (;;) {
     const answer = (await io.ask(`${what} 번호나 아이디: `)).trim();
     const byNumber = /^\d+$/.test(answer) ? choices[Number(answer) - 1] : undefined;
     const found = byNumber ?? choices.find((c) => c.id === answer);
     if (found) return found.id;
-    io.err(`  "${answer}"은(는) 목록에 없습니다. 다시 고르세요.`);
+    const near = /^\d+$/.test(answer) ? undefined : nearest(answer, ids);
+    io.err(`  "${answer}"은(는) 목록에 없습니다.${near ? ` 혹시 "${near}"?` : ''} 다시 고르세요.`);
   }
 }
 
@@ -178,6 +204,109 @@ export interface NewPostEnv {
   io: NewPostIO;
 }
 
+const TITLE_MAX = 120;
+const DESCRIPTION_MAX = 200;
+
+/** What each value of `npm run new` expects, for the problem blocks. */
+function checkValues(args: NewPostArgs, authors: Choice[], categories: Choice[], env: NewPostEnv): Problem[] {
+  const problems: Problem[] = [];
+  const authorsDir = displayPath(join(env.contentDir, 'authors'));
+  if (args.author !== undefined && !authors.some((a) => a.id === args.author)) {
+    problems.push(
+      argProblem('--author', {
+        message: `"${args.author}"은(는) 등록된 저자가 아닙니다.`,
+        expected: `${authorsDir}/ 폴더의 저자 id: ${describeChoices(authors) || '(아직 없음)'}`,
+        fix: `id를 고치거나 ${join(authorsDir, `${args.author}.json`)} 파일을 만드세요.`,
+        suggestion: nearest(args.author, authors.map((a) => a.id)),
+      }),
+    );
+  }
+  if (args.category !== undefined && !categories.some((c) => c.id === args.category)) {
+    problems.push(
+      argProblem('--category', {
+        message: `"${args.category}"은(는) 분류가 아닙니다.`,
+        expected: `src/site.config.ts의 분류 id: ${describeChoices(categories)}`,
+        fix: '위 id 중 하나를 쓰거나, src/site.config.ts의 categories에 분류를 더하세요.',
+        suggestion: nearest(args.category, categories.map((c) => c.id)),
+      }),
+    );
+  }
+  if (args.slug !== undefined && !isValidSlug(args.slug)) {
+    const made = slugify(args.slug);
+    problems.push(
+      argProblem('--slug', {
+        message: args.slug === '' ? '슬러그가 비어 있습니다.' : `"${args.slug}"은(는) 주소에 쓸 수 없는 슬러그입니다.`,
+        expected: SLUG_RULE,
+        fix: '슬러그를 고치거나, --slug를 빼서 제목으로 만들게 하세요.',
+        suggestion: args.slug !== '' && made !== args.slug && isValidSlug(made) ? made : undefined,
+      }),
+    );
+  }
+  if (args.date !== undefined && !isValidDay(args.date)) {
+    problems.push(
+      argProblem('--date', {
+        message: DAY.test(args.date) ? `${args.date}은(는) 달력에 없는 날입니다.` : `"${args.date}"은(는) YYYY-MM-DD 형식의 날짜가 아닙니다.`,
+        expected: `연-월-일 날짜 YYYY-MM-DD (예: ${env.today})`,
+        fix: `날짜를 고치거나, --date를 빼서 오늘(${site.timeZone}) 날짜로 쓰게 하세요.`,
+      }),
+    );
+  }
+  if (args.description !== undefined && (args.description.length < 1 || args.description.length > DESCRIPTION_MAX)) {
+    problems.push(
+      argProblem('--description', {
+        message: args.description.length < 1 ? '요약이 비어 있습니다.' : `요약이 ${args.description.length}자입니다. ${DESCRIPTION_MAX}자를 넘습니다.`,
+        expected: `검색 결과와 피드에 나가는 요약 (1~${DESCRIPTION_MAX}자)`,
+        fix: '요약을 고치거나, --description을 빼고 나중에 파일에서 쓰세요.',
+      }),
+    );
+  }
+  if (args.title !== undefined && args.title.length > TITLE_MAX) {
+    problems.push(
+      argProblem('"제목"', {
+        message: `제목이 ${args.title.length}자입니다. ${TITLE_MAX}자를 넘습니다.`,
+        expected: `글 제목 (1~${TITLE_MAX}자)`,
+        fix: '제목을 줄이세요.',
+      }),
+    );
+  }
+  return problems;
+}
+
+/** Without a terminal nothing can be asked: each missing value is a problem naming the choices. */
+function missingValues(args: NewPostArgs, authors: Choice[], categories: Choice[], env: NewPostEnv): Problem[] {
+  const why = '표준 입력이 터미널이 아니라서 묻지 않습니다.';
+  const authorsDir = displayPath(join(env.contentDir, 'authors'));
+  return [
+    ...(args.title
+      ? []
+      : [
+          argProblem('"제목"', {
+            message: `글 제목이 없습니다. ${why}`,
+            expected: `따옴표로 감싼 글 제목 (1~${TITLE_MAX}자)`,
+            fix: 'npm run new -- "글 제목" --author 아이디 --category 아이디 처럼 쓰세요.',
+          }),
+        ]),
+    ...(args.author
+      ? []
+      : [
+          argProblem('--author', {
+            message: `--author가 없습니다. ${why}`,
+            expected: `${authorsDir}/ 폴더의 저자 id: ${describeChoices(authors) || '(아직 없음)'}`,
+            fix: authors.length ? `--author ${authors[0]!.id} 처럼 글쓴이 id를 붙이세요.` : `${authorsDir}/<아이디>.json 파일을 먼저 만드세요.`,
+          }),
+        ]),
+    ...(args.category
+      ? []
+      : [
+          argProblem('--category', {
+            message: `--category가 없습니다. ${why}`,
+            expected: `src/site.config.ts의 분류 id: ${describeChoices(categories)}`,
+            fix: `--category ${categories[0]?.id ?? '아이디'} 처럼 분류 id를 붙이세요.`,
+          }),
+        ]),
+  ];
+}
+
 /** Runs `npm run new`; returns the exit code and the file written. */
 export async function newPost(argv: string[], env: NewPostEnv): Promise<{ code: number; file?: string }> {
   const { io } = env;
@@ -186,8 +315,9 @@ export async function newPost(argv: string[], env: NewPostEnv): Promise<{ code: 
     io.out(USAGE);
     return { code: 0 };
   }
-  const fail = (lines: string[]) => {
-    io.err(lines.join('\n'));
+  const report = (problems: Problem[]) => io.err(formatProblems(problems, io.color === true));
+  const fail = (problems: Problem[]) => {
+    report(problems);
     io.err(`\n${USAGE}`);
     return { code: 1 };
   };
@@ -195,54 +325,40 @@ export async function newPost(argv: string[], env: NewPostEnv): Promise<{ code: 
 
   const authors = knownAuthors(env.contentDir);
   const categories = knownCategories();
-  const problems: string[] = [];
-  if (args.author !== undefined && !authors.some((a) => a.id === args.author)) {
-    problems.push(`--author "${args.author}": 없는 글쓴이입니다 (known: ${describeChoices(authors) || 'none'}). content/authors/${args.author}.json을 만들거나 아이디를 고치세요.`);
-  }
-  if (args.category !== undefined && !categories.some((c) => c.id === args.category)) {
-    problems.push(`--category "${args.category}": 없는 카테고리입니다 (known: ${categories.map((c) => c.id).join(', ')}).`);
-  }
-  if (args.slug !== undefined && !isValidSlug(args.slug)) {
-    problems.push(`--slug "${args.slug}": 영문 소문자, 숫자, "-"만 쓸 수 있습니다 (e.g. sns-guideline).`);
-  }
-  if (args.date !== undefined && !isValidDay(args.date)) {
-    problems.push(`--date "${args.date}": YYYY-MM-DD 형식의 날짜가 아닙니다 (e.g. ${env.today}).`);
-  }
-  if (args.description !== undefined && (args.description.length < 1 || args.description.length > 200)) {
-    problems.push(`--description: 1-200자여야 합니다 (지금 ${args.description.length}자).`);
-  }
-  if (args.title !== undefined && args.title.length > 120) problems.push(`제목이 ${args.title.length}자입니다; 120자 이하로 줄이세요.`);
+  const problems = checkValues(args, authors, categories, env);
   if (problems.length) return fail(problems);
 
-  const missing = [
-    ...(args.title ? [] : ['"제목"']),
-    ...(args.author ? [] : ['--author']),
-    ...(args.category ? [] : ['--category']),
-  ];
-  if (missing.length && !io.isTTY) {
-    // Never wait for an answer nobody can give (CI, a script, an editor's task runner).
-    return fail([
-      `빠진 값: ${missing.join(', ')} (missing; standard input is not a terminal, so nothing is asked).`,
-      ...(args.author ? [] : [`  --author: ${describeChoices(authors) || '(content/authors/ 폴더가 비어 있습니다)'}`]),
-      ...(args.category ? [] : [`  --category: ${describeChoices(categories)}`]),
-    ]);
-  }
+  const missing = !args.title || !args.author || !args.category;
+  // Never wait for an answer nobody can give (CI, a script, an editor's task runner).
+  if (missing && !io.isTTY) return fail(missingValues(args, authors, categories, env));
 
   let title = args.title;
   while (!title) {
     title = (await io.ask('글 제목: ')).trim();
-    if (title.length > 120) {
-      io.err(`  제목이 ${title.length}자입니다; 120자 이하로 써 주세요.`);
+    if (title.length > TITLE_MAX) {
+      io.err(`  제목이 ${title.length}자입니다; ${TITLE_MAX}자 이하로 써 주세요.`);
       title = '';
     }
   }
-  if (!authors.length) return fail(['글쓴이가 없습니다: content/authors/<아이디>.json을 먼저 만드세요.']);
+  if (!authors.length) {
+    const authorsDir = displayPath(join(env.contentDir, 'authors'));
+    return fail([
+      {
+        kind: 'author',
+        file: `${authorsDir}/`,
+        severity: 'error',
+        message: '글쓴이 파일이 하나도 없습니다.',
+        expected: `${authorsDir}/<아이디>.json 파일 하나 이상 (이름, 역할, 소개)`,
+        fix: `${authorsDir}/<아이디>.json 파일을 먼저 만드세요 (docs/writing.md 참고).`,
+      },
+    ]);
+  }
   const author = args.author ?? (await choose(io, '글쓴이', authors));
   const category = args.category ?? (await choose(io, '카테고리', categories));
   let description = args.description;
-  if (description === undefined && io.isTTY && missing.length) {
+  if (description === undefined && io.isTTY && missing) {
     const answer = (await io.ask('요약 한두 문장 (Enter: 나중에 쓰기): ')).trim();
-    if (answer) description = answer.slice(0, 200);
+    if (answer) description = answer.slice(0, DESCRIPTION_MAX);
   }
 
   const slug = args.slug ?? slugify(title);
@@ -252,7 +368,16 @@ export async function newPost(argv: string[], env: NewPostEnv): Promise<{ code: 
   const path = join(postsDir, `${name}.mdx`);
   const clash = [path, join(postsDir, `${name}.md`), join(postsDir, name, 'index.mdx'), join(postsDir, name, 'index.md')].find((p) => existsSync(p));
   if (clash) {
-    io.err(`${displayPath(clash)}이(가) 이미 있습니다. 덮어쓰지 않습니다 (refusing to overwrite). --slug로 다른 이름을 주세요.`);
+    report([
+      {
+        kind: 'filename',
+        file: displayPath(clash),
+        severity: 'error',
+        message: '이미 있습니다. 덮어쓰지 않습니다.',
+        expected: `아직 없는 글 파일 이름 (${date}-<슬러그>)`,
+        fix: `--slug로 다른 이름을 주세요 (예: --slug ${slug}-2). 같은 글이면 그 파일을 여세요.`,
+      },
+    ]);
     return { code: 1 };
   }
   mkdirSync(postsDir, { recursive: true });

@@ -80,7 +80,13 @@ function truncateSlug(slug: string): string {
   return (lastDash >= MAX_SLUG_LENGTH / 2 ? cut.slice(0, lastDash) : cut).replace(/-+$/, '');
 }
 
+/** Longest slug a writer may pass with `--slug` (longer than {@link slugify} makes: a writer's choice). */
+export const MAX_GIVEN_SLUG_LENGTH = 100;
+
+/** What `--slug` accepts, in the words of `npm run new`'s problem block. */
+export const SLUG_RULE = `영문 소문자와 숫자, 낱말 사이는 "-" (예: sns-guideline), ${MAX_GIVEN_SLUG_LENGTH}자 이하`;
+
 /** True for a slug a writer may pass with `--slug`. */
 export function isValidSlug(slug: string): boolean {
-  return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug) && slug.length <= 100;
+  return /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug) && slug.length <= MAX_GIVEN_SLUG_LENGTH;
 }

@@ -126,7 +126,8 @@ export default function writerChecks(options: WriterChecksOptions = {}): AstroIn
           (dev.hot ?? dev.ws)?.send({ type: 'full-reload' });
         };
         const onChange = (path: string) => {
-          if (!path.startsWith(watched) || !/\.(mdx?|json)$/i.test(path)) return;
+          // Images too: adding a missing one clears its problem.
+          if (!path.startsWith(watched) || !/\.(mdx?|json|png|jpe?g|gif|webp|avif|svg)$/i.test(path)) return;
           clearTimeout(timer);
           timer = setTimeout(recheck, 150);
         };

@@ -79,7 +79,7 @@ export interface TweetSource {
 export function tweetLengthProblem(tweet: string): string | undefined {
   const length = weightedLengthWithLink(tweet);
   if (length <= TWEET_LIMIT) return undefined;
-  return `가중치 ${weightedLength(tweet)}자입니다. 공백과 글 주소(${URL_WEIGHT})를 더하면 ${length}자로, ${TWEET_LIMIT}자를 넘습니다. ${TEXT_BUDGET}자 이하로 ${length - TWEET_LIMIT}자 줄이세요.`;
+  return `가중치 ${weightedLength(tweet)}자입니다. 공백과 글 주소(${URL_WEIGHT})를 더하면 ${length}자로, ${TWEET_LIMIT}자보다 ${length - TWEET_LIMIT}자 깁니다.`;
 }
 
 /**

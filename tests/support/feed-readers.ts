@@ -4,7 +4,7 @@
  * rss-parser. Both read the built file as a subscriber would.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import Parser from 'rss-parser';
 
 /** Debian's interpreter, where apt installs python3-feedparser (a pyenv python may not have it). */
@@ -60,8 +60,16 @@ out = {
 print(json.dumps(out, ensure_ascii=False))
 `;
 
-/** Parses a feed file with python3-feedparser. */
+const parsed = new Map<string, FeedparserResult>();
+
+/** Parses a feed file with python3-feedparser (once per file version; callers get a fresh copy). */
 export function feedparser(file: string): FeedparserResult {
+  const key = `${file}:${statSync(file).mtimeMs}`;
+  if (!parsed.has(key)) parsed.set(key, runFeedparser(file));
+  return structuredClone(parsed.get(key)!);
+}
+
+function runFeedparser(file: string): FeedparserResult {
   const result = spawnSync(PYTHON, ['-c', SCRIPT, file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (result.status !== 0) {
     throw new Error(

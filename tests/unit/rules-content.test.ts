@@ -328,15 +328,15 @@ describe('content check: every problem at once, with its line', () => {
         section: '프런트매터',
         line: lineOf(text, 'tweet:'),
         severity: 'error',
-        message: '가중치 258자입니다. 공백과 글 주소(23)를 더하면 282자입니다.',
-        expected: '주소와 합쳐 280자 이하 (문구만 256자 이하)',
+        message: '가중치 258자입니다. 공백과 글 주소(23)를 더하면 282자로, 280자보다 2자 깁니다.',
+        expected: '글 주소와 합쳐 가중치 280자 이하 (문구만 256자 이하)',
       }),
     ]);
-    expect(long_[0]!.fix).toMatch(/^2자 줄이세요\./);
+    expect(long_[0]!.fix).toMatch(/^넘친 만큼 줄이세요\./);
     expect(inFile(result.problems, 'posts/draft.mdx')).toEqual([expect.objectContaining({ kind: 'tweet', severity: 'error' })]);
     const info = result.posts.find((p) => p.id === 'fits')!;
     expect(tweetProblems(info)).toEqual([]);
-    expect(tweetProblems({ ...info, tweet: `${fits}a` })[0]!.message).toBe('가중치 257자입니다. 공백과 글 주소(23)를 더하면 281자입니다.');
+    expect(tweetProblems({ ...info, tweet: `${fits}a` })[0]!.message).toBe('가중치 257자입니다. 공백과 글 주소(23)를 더하면 281자로, 280자보다 1자 깁니다.');
   });
 
   it('reports two files that make the same URL, and warns about non-ASCII file names', () => {

@@ -98,16 +98,16 @@ describe('tweetText', () => {
   it('explains a tweet that does not fit without naming a file (for schemas)', () => {
     expect(tweetLengthProblem(hangul(128))).toBeUndefined();
     expect(tweetLengthProblem(hangul(129))).toBe(
-      '가중치 258자입니다. 공백과 글 주소(23)를 더하면 282자로, 280자를 넘습니다. 256자 이하로 2자 줄이세요.',
+      '가중치 258자입니다. 공백과 글 주소(23)를 더하면 282자로, 280자보다 2자 깁니다.',
     );
     expect(tweetLengthProblem('a'.repeat(256))).toBeUndefined();
-    expect(tweetLengthProblem('a'.repeat(257))).toMatch(/281자로, 280자를 넘습니다\. 256자 이하로 1자 줄이세요\.$/);
+    expect(tweetLengthProblem('a'.repeat(257))).toMatch(/281자로, 280자보다 1자 깁니다\.$/);
   });
 
   it('fails for a tweet that does not fit, naming the file and the weighted length', () => {
     expect(() => tweetText({ tweet: hangul(128), title: 't', file: 'content/posts/a.mdx' })).not.toThrow();
     expect(() => tweetText({ tweet: hangul(129), title: 't', file: 'content/posts/a.mdx' })).toThrow(
-      /^content\/posts\/a\.mdx: 가중치 258자입니다\. .*282자로, 280자를 넘습니다/,
+      /^content\/posts\/a\.mdx: 가중치 258자입니다\. .*282자로, 280자보다 2자 깁니다/,
     );
   });
 });

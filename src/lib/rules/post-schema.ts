@@ -7,7 +7,7 @@ import { z } from 'astro/zod';
 import site from '../../site.config.ts';
 import { contentDateProblem, isoDay, parseContentDate } from '../dates.ts';
 import { jsonIds } from '../content-dir.ts';
-import { tweetLengthProblem } from '../tweets.ts';
+import { TEXT_BUDGET, TWEET_LIMIT, tweetLengthProblem, URL_WEIGHT } from '../tweets.ts';
 import { tagSlug } from '../taxonomy.ts';
 import { nearest } from './suggest.ts';
 
@@ -58,8 +58,8 @@ export const FIELD_HELP: Record<PostField, { expected: string; fix: string }> = 
   tags: { expected: '태그 목록, 예: [트위터, 가이드라인]', fix: 'tags: [트위터, 가이드라인] 처럼 대괄호 안에 쉼표로 나눠 쓰세요.' },
   draft: { expected: 'true 또는 false', fix: '초안이면 draft: true, 공개하려면 draft: false로 쓰거나 줄을 지우세요.' },
   tweet: {
-    expected: '트윗 문구 (글 주소와 합쳐 가중치 280자 이내)',
-    fix: '문구를 줄이세요. 한글과 이모지는 2, 영문·숫자·공백은 1, 주소는 무엇이든 23으로 셉니다.',
+    expected: `글 주소와 합쳐 가중치 ${TWEET_LIMIT}자 이하 (문구만 ${TEXT_BUDGET}자 이하)`,
+    fix: `넘친 만큼 줄이세요. 한글과 이모지는 2, 영문·숫자·공백은 1, 주소는 무엇이든 ${URL_WEIGHT}으로 셉니다.`,
   },
   heroImage: {
     expected: '글 옆에 있는 이미지 파일 경로, 예: ./hero.png',
