@@ -42,8 +42,11 @@ const FLAGS = ['author', 'category', 'slug', 'date', 'description'] as const;
 type Flag = (typeof FLAGS)[number];
 const KNOWN_FLAGS = [...FLAGS.map((f) => `--${f}`), '--help'];
 
-/** node:util's message names the flag in quotes: "Unknown option '--autor'", "Option '--author <value>' argument missing". */
-const flagIn = (message: string): string => /'(-[^' ]*)/.exec(message)?.[1] ?? '';
+/**
+ * node:util's message names the flag in quotes: "Unknown option '--autor'", "Option '--author <value>'
+ * argument missing", "Option '-h, --help' does not take an argument" (the long name then).
+ */
+const flagIn = (message: string): string => /'(?:-\w, )?(-[^' ]*)/.exec(message)?.[1] ?? '';
 
 type Found = Pick<Problem, 'message'> & Partial<Pick<Problem, 'expected' | 'fix' | 'suggestion'>>;
 

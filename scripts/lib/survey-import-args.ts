@@ -78,8 +78,11 @@ function pair(value: string): [string, string] | undefined {
   return [value.slice(0, at).trim(), value.slice(at + 1).trim()];
 }
 
-/** node:util's message names the flag in quotes: "Unknown option '--titel'", "Option '--id <value>' argument missing". */
-const flagIn = (message: string): string => /'(-[^' ]*)/.exec(message)?.[1] ?? '';
+/**
+ * node:util's message names the flag in quotes: "Unknown option '--titel'", "Option '--id <value>'
+ * argument missing", "Option '-h, --help' does not take an argument" (the long name then).
+ */
+const flagIn = (message: string): string => /'(?:-\w, )?(-[^' ]*)/.exec(message)?.[1] ?? '';
 
 type Found = Pick<Problem, 'message'> & Partial<Pick<Problem, 'expected' | 'fix' | 'suggestion'>>;
 

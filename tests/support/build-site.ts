@@ -1,4 +1,4 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
@@ -27,8 +27,11 @@ export interface BuildResult {
   ms: number;
 }
 
-/** Output folder, cache folder and environment of a build; clears the folders. */
-function prepare(name: string, options: BuildOptions): { outDir: string; env: Record<string, string> } {
+/**
+ * Runs a real `astro build` of this project into .tmp/sites/<name>. Each build gets its own
+ * cache folder so fixture sites never see each other's content.
+ */
+export function buildSite(name: string, options: BuildOptions = {}): BuildResult {
   const outDir = join(tmpRoot, 'sites', name);
   const cacheDir = join(tmpRoot, 'cache', name);
   rmSync(outDir, { recursive: true, force: true });
@@ -45,36 +48,10 @@ function prepare(name: string, options: BuildOptions): { outDir: string; env: Re
     ...(options.siteUrl ? { SITE_URL: options.siteUrl } : {}),
     ...options.env,
   });
-  return { outDir, env };
-}
-
-const clean = (text: string) => text.replace(/\x1b\[[0-9;]*m/g, '');
-
-/**
- * Runs a real `astro build` of this project into .tmp/sites/<name>. Each build gets its own
- * cache folder so fixture sites never see each other's content.
- */
-export function buildSite(name: string, options: BuildOptions = {}): BuildResult {
-  const { outDir, env } = prepare(name, options);
   const started = Date.now();
   const result = spawnSync(join(root, 'node_modules/.bin/astro'), ['build'], { cwd: root, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-  const output = clean(`${result.stdout ?? ''}\n${result.stderr ?? ''}`);
+  const output = `${result.stdout ?? ''}\n${result.stderr ?? ''}`.replace(/\x1b\[[0-9;]*m/g, '');
   return { name, outDir, ok: result.status === 0, output, ms: Date.now() - started };
-}
-
-/** buildSite without blocking, so the global setup can run builds side by side. */
-export function buildSiteAsync(name: string, options: BuildOptions = {}): Promise<BuildResult> {
-  const { outDir, env } = prepare(name, options);
-  const started = Date.now();
-  return new Promise((resolve) => {
-    const child = spawn(join(root, 'node_modules/.bin/astro'), ['build'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
-    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
-    child.on('error', (error) => (stderr += `\n${String(error)}`));
-    child.on('close', (code) => resolve({ name, outDir, ok: code === 0, output: clean(`${stdout}\n${stderr}`), ms: Date.now() - started }));
-  });
 }
 
 /**
