@@ -11,11 +11,13 @@
  * ASTRO_CACHE_DIR pass through to Astro.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { removeStaleStaging, stagingDirFor, swapInto } from './lib/atomic-dir.ts';
+import { formatProblem } from '../src/lib/rules/problems.ts';
 import { explainAstroFailure, isHarmlessWarning, isWrapperNoise } from './lib/astro-output.ts';
+import { acquireBuildLock, OUTPUT_MARKER, outputFolderProblem } from './lib/output-guard.ts';
 import { astroBin, projectRoot, stripAnsi, toolEnv } from './lib/run.ts';
 
 const target = resolve(projectRoot, process.env.OUT_DIR || 'dist');
@@ -23,6 +25,17 @@ const staging = stagingDirFor(target);
 const relativeTarget = relative(process.cwd(), target);
 const shown = !relativeTarget ? '.' : relativeTarget.startsWith('..') ? target : relativeTarget;
 const terminal = Boolean(process.stdout.isTTY);
+
+// Refuse before touching anything: an output folder that is not ours, or another build running.
+const refusal = outputFolderProblem(target, projectRoot);
+const lock = refusal ? undefined : acquireBuildLock(join(projectRoot, 'node_modules/.cache/socialbench-build.lock'));
+const lockProblem = lock && !('release' in lock) ? lock : undefined;
+if (refusal || lockProblem) {
+  console.error(`\n${formatProblem((refusal ?? lockProblem)!)}\n\n✗ 빌드하지 않았습니다: ${shown}/는 그대로입니다.`);
+  process.exit(1);
+}
+const buildLock = lock as { release(): void };
+process.on('exit', () => buildLock.release());
 
 removeStaleStaging(target);
 
@@ -122,6 +135,8 @@ try {
 } catch {
   // Writer checks turned off (SOCIALBENCH_WRITER_CHECKS=0): no numbers to report.
 }
+// Marks the folder as this command's output, so the next build may replace it (scripts/lib/output-guard.ts).
+writeFileSync(join(staging, OUTPUT_MARKER), '');
 swapInto(staging, target);
 rmSync(scratch, { recursive: true, force: true });
 console.log(`✓ 빌드 완료 (${seconds}초) → ${shown}/`);

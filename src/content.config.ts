@@ -5,7 +5,9 @@ import { contentDir } from './lib/content-dir.ts';
 import { entryId } from './lib/post-id.ts';
 import { postSchema } from './lib/rules/post-schema.ts';
 import { authorSchema } from './lib/rules/author-schema.ts';
-import { skipBrokenEntriesInDev } from './lib/rules/entries.ts';
+import { publishedOnlyInBuild, skipBrokenEntriesInDev } from './lib/rules/entries.ts';
+import { buildTime } from './lib/build-time.ts';
+import { publishState } from './lib/publishing.ts';
 import { withWrittenDates } from './lib/written-dates.ts';
 import { forgetMovedFiles } from './lib/forget-moved-files.ts';
 import { benchmarkSchema, surveySchema } from './lib/surveys/schema.ts';
@@ -20,8 +22,13 @@ const POST_FILES = ['**/*.{md,mdx}', '!**/_*', '!**/_*/**'];
 // these loaders, so a build only gets here with valid content.
 // forgetMovedFiles: a post moved into its own folder builds with a warm cache (see the module).
 // withWrittenDates: a bare day means midnight in the site's zone, a date-time is taken as written.
+// publishedOnlyInBuild: drafts and scheduled posts are never part of a build, images included.
+const isPublished = (data: Record<string, unknown>) => publishState(data as { draft: boolean; pubDate: Date }, buildTime) === 'published';
 const posts = defineCollection({
-  loader: skipBrokenEntriesInDev(forgetMovedFiles(withWrittenDates(glob({ pattern: POST_FILES, base: join(contentDir, 'posts'), generateId: idFromPath })))),
+  loader: publishedOnlyInBuild(
+    skipBrokenEntriesInDev(forgetMovedFiles(withWrittenDates(glob({ pattern: POST_FILES, base: join(contentDir, 'posts'), generateId: idFromPath })))),
+    isPublished,
+  ),
   schema: ({ image }) => postSchema(image),
 });
 

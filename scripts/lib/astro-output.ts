@@ -46,14 +46,32 @@ export function astroErrorExcerpt(output: string): string {
     .trim();
 }
 
+/** The last page or content file Astro's log names: what it was working on when it stopped. */
+export function lastWorkedOn(output: string): string | undefined {
+  const lines = output.split('\n');
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const found = /((?:[\w.-]+\/)*[\w.-]+\.(?:mdx?|json))\b|(\/[^\s()]*\.(?:html|xml|png|json|csv|txt))/.exec(lines[i] ?? '');
+    if (found) return found[1] ?? found[2];
+  }
+  return undefined;
+}
+
 /** A Korean block for a build that Astro stopped (or that died) without a writer-check message. */
 export function explainAstroFailure(output: string, signal: NodeJS.Signals | null): string {
+  const file = lastWorkedOn(output);
   if (signal) {
-    return `\n오류 빌드 과정이 신호 ${signal}(으)로 끝났습니다.\n  문제: Astro가 메시지 없이 멈췄습니다 (메모리 부족이나 강제 종료일 수 있습니다).\n  고치는 법: 다시 실행해 보고, 되풀이되면 개발자에게 이 출력을 보여 주세요.`;
+    return [
+      `\n오류 빌드 과정이 신호 ${signal}(으)로 끝났습니다${file ? ` · ${file}` : ''}`,
+      `  문제: Astro가 메시지 없이 멈췄습니다${file ? ` (마지막으로 처리하던 것: ${file})` : ''}.`,
+      signal === 'SIGSEGV'
+        ? '  기대: 글 안의 태그가 지나치게 깊게 겹쳐 있거나 내장 모듈이 멈춘 경우입니다.'
+        : '  기대: 메모리 부족(SIGKILL)이나 강제 종료(SIGTERM)일 수 있습니다.',
+      '  고치는 법: 그 글을 확인하고 다시 실행해 보세요. 되풀이되면 개발자에게 이 출력을 보여 주세요.',
+    ].join('\n');
   }
   const excerpt = astroErrorExcerpt(output) || '(메시지 없음)';
   return [
-    '\n오류 Astro가 빌드를 멈췄습니다',
+    `\n오류 Astro가 빌드를 멈췄습니다${file ? ` · ${file}` : ''}`,
     `  문제: ${excerpt.split('\n').join('\n    ')}`,
     '  고치는 법: 위 메시지가 가리키는 파일을 확인하세요. 글 파일이 아니라 src/ 코드의 문제라면 개발자에게 알려 주세요.',
   ].join('\n');

@@ -3,14 +3,15 @@
  * /surveys/<id>/data.csv (src/lib/surveys/csv.ts writes them) plus the survey's description from
  * the command line become a survey, every bad cell reported with its line and column, then every
  * rule the result breaks. Messages are Korean, with what was expected and how to fix it, printed
- * as the blocks of src/lib/rules/problems.ts.
+ * as the blocks of src/lib/rules/problems.ts. A cell a spreadsheet would run as a formula is a
+ * warning; the "'" the site's own data.csv puts before such cells is taken off again.
  */
 import { parse } from 'csv-parse/sync';
-import { CSV_COLUMNS, normalizeSurvey, type CsvColumn } from '../../src/lib/surveys/csv.ts';
+import { CSV_COLUMNS, NUMERIC_COLUMNS, normalizeSurvey, restoreCell, type CsvColumn } from '../../src/lib/surveys/csv.ts';
 import { NUMERIC_LABELS } from '../../src/lib/surveys/stats.ts';
 import { NUMERIC_STATS, type NumericStat, type Survey, type SurveyQuestion } from '../../src/lib/surveys/types.ts';
 import { ID_PATTERN as ID, validateSurvey, type SurveyIssue } from '../../src/lib/surveys/validate.ts';
-import { formatProblem, type Problem } from '../../src/lib/rules/problems.ts';
+import { formatProblem, type Problem, type Severity } from '../../src/lib/rules/problems.ts';
 import { nearest } from '../../src/lib/rules/suggest.ts';
 
 /** What the CSV does not carry: the survey's description and each question's type. */
@@ -52,6 +53,8 @@ export interface RowIssue {
   fix?: string;
   /** A near match ("share_pct" for "share"), shown as `혹시 "…"?`. */
   suggestion?: string;
+  /** "error" unless said: only the warnings of {@link ImportResult} say "warning". */
+  severity?: Severity;
 }
 
 /** `오류 survey.csv:3 · column "share_pct"` and the found / expected / fix lines. */
@@ -61,7 +64,7 @@ export function rowIssueProblem(file: string, issue: RowIssue): Problem {
     file,
     line: issue.line,
     ...(issue.column ? { field: `column ${JSON.stringify(issue.column)}` } : {}),
-    severity: 'error',
+    severity: issue.severity ?? 'error',
     message: issue.message,
     expected: issue.expected,
     fix: issue.fix,
@@ -77,6 +80,8 @@ export interface ImportResult {
   /** Present when the CSV had no row errors; check `issues` before writing it. */
   survey?: Survey;
   rowIssues: RowIssue[];
+  /** Cells that do not stop the import but should be looked at (formulas), in file order. */
+  warnings: RowIssue[];
   /** Problems of the assembled survey (the rules of docs/content.md), from src/lib/surveys/validate.ts. */
   issues: SurveyIssue[];
   /** CSV line of each question's first row, by question index: where to look for `questions[i]` issues. */
@@ -91,6 +96,31 @@ function subject(word: string): string {
 
 const HEADER = CSV_COLUMNS.join(',');
 const ID_TEXT = '영문 소문자와 숫자, 낱말 사이는 "-"';
+
+/** What a formula cell starts with, as a writer would name it. */
+const FORMULA_CHAR: Record<string, string> = { '\t': '탭', '\r': '줄 바꿈 문자(CR)' };
+
+/** A cell as shown in a message: quoted, escapes visible, cut after 40 characters. */
+const shown = (text: string) => JSON.stringify([...text].length > 40 ? `${[...text].slice(0, 40).join('')}…` : text);
+
+/**
+ * Why a raw cell would run as a formula in a spreadsheet (OWASP's CSV injection characters at its
+ * start, also after spaces), or undefined. A number in a numeric column ("-5") is a number, and a
+ * cell the site's own export defused ("'=…") is text.
+ */
+function formulaIssue(raw: string, column: string): Omit<RowIssue, 'line'> | undefined {
+  const start = /^[=+\-@\t\r]/.exec(raw)?.[0] ?? /^[=+\-@]/.exec(raw.trim())?.[0];
+  if (start === undefined) return undefined;
+  if ((NUMERIC_COLUMNS as readonly string[]).includes(column) && typeof parseNumber(raw) === 'number') return undefined;
+  const what = FORMULA_CHAR[start] ?? `"${start}"`;
+  return {
+    column,
+    severity: 'warning',
+    message: `${shown(raw)}은(는) ${what}(으)로 시작해, 이 CSV를 스프레드시트에서 열면 수식으로 실행될 수 있습니다 (CSV 인젝션).`,
+    expected: '수식이 아닌 글 (스프레드시트에서 옮겨 온 수식이나 링크가 아닌, 원자료의 글 그대로)',
+    fix: '원자료에 실제로 이렇게 쓰였으면 그대로 두어도 됩니다: 사이트의 data.csv는 이런 칸 앞에 "\'"를 붙여 내보냅니다. 수식이 섞여 들어왔으면 스프레드시트에서 그 칸을 값으로 바꾸세요.',
+  };
+}
 
 /**
  * "1,250" or "12,345.5": a comma before groups of three digits is how spreadsheets in Korea (and
@@ -141,7 +171,8 @@ const BASE: NumberRule = {
  */
 export function importSurveyCsv(text: string, id: string, meta: SurveyMeta, file = 'survey.csv'): ImportResult {
   const rowIssues: RowIssue[] = [];
-  const stop = (issues: RowIssue[]): ImportResult => ({ rowIssues: issues, issues: [], questionLines: [] });
+  const warnings: RowIssue[] = [];
+  const stop = (issues: RowIssue[]): ImportResult => ({ rowIssues: issues, warnings, issues: [], questionLines: [] });
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parse(text, { bom: true, info: true, skip_empty_lines: true, relax_column_count: true }) as unknown as typeof records;
@@ -195,7 +226,8 @@ export function importSurveyCsv(text: string, id: string, meta: SurveyMeta, file
 
   for (const { record, info } of body) {
     const line = info.lines;
-    const cell = (name: CsvColumn) => (index.has(name) ? (record[index.get(name)!] ?? '').trim() : '');
+    // The "'" the site's export put before a formula-like cell comes off before anything else.
+    const cell = (name: CsvColumn) => (index.has(name) ? restoreCell(record[index.get(name)!] ?? '').trim() : '');
     const issue = (column: CsvColumn, found: Omit<RowIssue, 'line' | 'column'>) => rowIssues.push({ line, column, ...found });
     /** The number in a cell, or undefined once the reason it is not one has been reported. */
     const number = (column: CsvColumn, text: string, rule: NumberRule): number | undefined => {
@@ -225,6 +257,21 @@ export function importSurveyCsv(text: string, id: string, meta: SurveyMeta, file
       });
       continue;
     }
+    record.forEach((raw, i) => {
+      const column = names[i]!;
+      if (raw.includes('\uFFFD')) {
+        rowIssues.push({
+          line,
+          column,
+          message: `${shown(raw)}에 깨진 글자(U+FFFD "\uFFFD")가 있습니다.`,
+          expected: '원자료의 글자 그대로',
+          fix: '이 파일을 만들거나 옮기는 사이에 글자가 깨졌습니다. 원본 스프레드시트에서 "CSV UTF-8(쉼표로 분리)"로 다시 내보내세요.',
+        });
+      }
+      const restored = restoreCell(raw);
+      const formula = restored === raw ? formulaIssue(raw, column) : undefined;
+      if (formula) warnings.push({ line, ...formula });
+    });
     const surveyCell = cell('survey');
     if (surveyCell && surveyCell !== id) {
       issue('survey', {
@@ -364,7 +411,7 @@ export function importSurveyCsv(text: string, id: string, meta: SurveyMeta, file
     note: meta.note,
     questions: [...drafts.values()].map((d) => d.question),
   });
-  return { survey, rowIssues, issues: validateSurvey(survey, file), questionLines: [...drafts.values()].map((d) => d.line) };
+  return { survey, rowIssues, warnings, issues: validateSurvey(survey, file), questionLines: [...drafts.values()].map((d) => d.line) };
 }
 
 /** Survey JSON as the importer writes it: two-space indent, trailing newline. */

@@ -22,6 +22,8 @@ export const IMPORT_USAGE = `사용법: npm run survey:import -- <파일.csv> --
   CSV는 문항과 선택지마다 한 줄이고, 열은 /surveys/<id>/data.csv와 같습니다:
     survey,question_id,question,option_id,option,share_pct,base,company_answer
   share_pct가 빈 칸이면 "보고되지 않음"이고, 숫자 문항(--numeric)은 mean, median마다 한 줄입니다.
+  파일은 UTF-8(Excel의 "CSV UTF-8") 또는 CP949(한국어 Excel의 "CSV")로 읽고, 다른 인코딩은 읽지 않습니다.
+  =, +, -, @로 시작해 수식으로 보이는 칸은 경고합니다 (사이트의 data.csv가 앞에 붙인 "'"는 뗍니다).
   출처 종류: read (발표 기관의 원문을 읽음), press (언론 보도), secondhand (제3자의 요약).
   제목이나 메모 안의 "|"는 "\\|"로 씁니다.
   --multi나 --numeric에 없는 문항은 단일 선택입니다. --partial은 답이 일부만 보고된 문항입니다.

@@ -5,6 +5,9 @@
  * tables, images, code and links stay; scripts, event handlers, inline styles, Astro's
  * `data-astro-cid-*` scoping attributes and interactive parts (a chart's canvas, buttons)
  * go; every URL becomes absolute. A survey chart therefore reaches the reader as its table.
+ * Only http(s) URLs stay (site-relative ones become https first), plus `mailto:` links: see
+ * `SCHEMES`. The writer checks (src/lib/rules/post.ts) already refuse unsafe URLs in posts; this
+ * is the second line, for whatever a component or a plugin puts into the HTML.
  */
 import sanitizeHtml from 'sanitize-html';
 import { resolveSrcset, resolveUrl } from './resolve-url.ts';
@@ -67,6 +70,19 @@ const ALLOWED_ATTRIBUTES: sanitizeHtml.IOptions['allowedAttributes'] = {
   '*': ['lang', 'dir'],
 };
 
+/**
+ * URL schemes a feed keeps, by sanitize-html's own scheme check (applied to `href`, `src`, `cite`,
+ * `poster` and the rest of `allowedSchemesAppliedToAttributes`, and to every `srcset` candidate)
+ * after `transformTags` has made every URL absolute, so a site-relative URL is https by then.
+ * Everything else goes with its attribute (a link keeps its text): `javascript:` and `vbscript:`,
+ * and `data:` of any type, even a PNG: a data: SVG can carry script, and feed readers block or
+ * mangle data: images anyway. `mailto:` stays on links only: a reader opens the mail program, nothing
+ * runs. (`tel:`, `ftp:` and the rest have no business in a post's feed copy.) Protocol-relative
+ * `//host/x` never survives as such: it is resolved to https first, and refused if it were not.
+ */
+const SCHEMES = ['http', 'https'];
+const SCHEMES_BY_TAG: Record<string, string[]> = { a: [...SCHEMES, 'mailto'] };
+
 /** Attributes holding one URL, and those holding a srcset. */
 const URL_ATTRIBUTES = ['href', 'src', 'cite', 'poster'];
 const SRCSET_ATTRIBUTES = ['srcset'];
@@ -101,8 +117,9 @@ export function cleanFeedHtml(html: string, base: string): string {
   const clean = sanitizeHtml(stripXmlInvalid(html), {
     allowedTags: ALLOWED_TAGS,
     allowedAttributes: ALLOWED_ATTRIBUTES,
-    allowedSchemes: ['http', 'https', 'mailto', 'tel'],
-    allowedSchemesByTag: { img: ['http', 'https', 'data'], source: ['http', 'https'] },
+    allowedSchemes: SCHEMES,
+    allowedSchemesByTag: SCHEMES_BY_TAG,
+    allowedSchemesAppliedToAttributes: sanitizeHtml.defaults.allowedSchemesAppliedToAttributes,
     allowProtocolRelative: false,
     disallowedTagsMode: 'discard',
     nonTextTags: OMITTED_WITH_CONTENT,

@@ -9,6 +9,7 @@ import { load } from 'cheerio';
 import twitterText from 'twitter-text';
 import { getBuild, readBuilt } from '../support/sites';
 import { feedparser, rssParser } from '../support/feed-readers';
+import { problemBlock } from '../support/build-problems';
 import { BOUNDARY_TWEET, LONG_TITLE, MIXED_TWEET, TRICKY_CODE, TRICKY_DESCRIPTION, TRICKY_IMAGE_ALT, TRICKY_TITLE } from '../support/sites-syndication';
 import { BLOG, BLOG_NOW, BLOG_SITE_URL, blogContentDir, DRAFT, SCHEDULED } from '../support/sites-blog';
 import { defaultAuthors } from '../support/fixtures';
@@ -34,6 +35,12 @@ describe('blog fixture build', () => {
   it('builds', () => {
     const build = getBuild(SITE);
     expect(build.ok, build.output.slice(-3000)).toBe(true);
+  });
+
+  it('puts the feed edge cases in the window of /rss.xml and /twitter.xml', () => {
+    const window = published.slice(0, config.feedLength).map((p) => p.slug);
+    const needed = ['tricky', '소셜-미디어', 'boundary-tweet', 'mixed-tweet', 'long-title'];
+    expect(window, `feedLength ${config.feedLength} in src/site.config.ts is too short for the blog fixture`).toEqual(expect.arrayContaining(needed));
   });
 });
 
@@ -224,18 +231,18 @@ describe('/twitter.xml', () => {
 });
 
 describe('a tweet too long for one tweet', () => {
-  it('fails the build, naming the post file and its weighted length', () => {
+  it('fails the build, naming the post file, the field and its weighted length', () => {
     const build = getBuild('syndication-long-tweet');
     expect(build.ok).toBe(false);
-    expect(build.output).toContain('posts/too-long-tweet.md');
-    expect(build.output).toMatch(/"tweet" is 258 weighted characters.*282, expected at most 280/);
+    const block = problemBlock(build.output, 'posts/too-long-tweet.md', '프런트매터 tweet');
+    for (const n of ['258', '282', '280']) expect(block).toContain(n);
   });
 
   it('fails the build for a draft too, so the writer hears of it before publishing', () => {
     const build = getBuild('syndication-long-tweet-draft');
     expect(build.ok).toBe(false);
-    expect(build.output).toContain('posts/draft-long-tweet.md');
-    expect(build.output).toMatch(/tweet: frontmatter "tweet" is 258 weighted characters/);
+    const block = problemBlock(build.output, 'posts/draft-long-tweet.md', '프런트매터 tweet');
+    for (const n of ['258', '282']) expect(block).toContain(n);
   });
 });
 

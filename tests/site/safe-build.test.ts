@@ -73,7 +73,7 @@ describe('safe build (npm run build)', { timeout: 300_000 }, () => {
     const result = safeBuild(broken);
     expect(result.status).not.toBe(0);
     expect(result.output).toContain('posts/broken.mdx');
-    expect(result.output).toContain('was left as it was (the last good site)');
+    expect(result.output).toContain('는 그대로 두었습니다 (마지막으로 성공한 사이트)');
     expect(snapshot(dist)).toEqual(before);
     expect(existsSync(join(dist, 'posts/post-003/index.html'))).toBe(false);
     expect(leftovers()).toEqual([]);

@@ -199,6 +199,7 @@ const channels = ['blog', 'twitter'];
 [^rule]: 사내 가이드라인 2010년판에 적힌 내용입니다.
 `;
 
+/** Two sections: one short of a table of contents. */
 const heroBody = `새 강좌를 알리는 글입니다.
 
 표지 그림은 이 글의 폴더에 함께 있습니다.
@@ -206,6 +207,10 @@ const heroBody = `새 강좌를 알리는 글입니다.
 ## 일정
 
 다음 달에 시작합니다.
+
+## 장소
+
+본사 교육장에서 엽니다.
 `;
 
 /**
@@ -221,6 +226,11 @@ export function blogPosts(): FixturePost[] {
   return [...syndicationPosts(categories[0]!, categories.at(-1)!, filler), ...ownPosts()];
 }
 
+/**
+ * Older than the feed edge cases of tests/support/sites-syndication.ts, which (after the posts
+ * scheduled around the build time) must be the newest: /rss.xml and /twitter.xml hold only the
+ * newest `feedLength` posts. These reach the feed tests through the category feeds.
+ */
 function ownPosts(): FixturePost[] {
   return [
     {

@@ -1,7 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { BuildOptions } from './build-site';
-import { root } from './build-site';
 import { postData, writeFixture } from './fixtures';
 
 const NOW = '2026-11-27T12:00:00+09:00';
@@ -35,13 +32,39 @@ export const xssSurvey = {
 export const xssBenchmark = { survey: 'xss-survey', organization: `우리 회사 ${XSS}`, asOf: '2011-01-01', answers: { q: 'a', n: 2 }, notes: { q: `메모 ${XSS}` } };
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
-const exampleSurvey = (id: string) => readFileSync(join(root, 'content/surveys', `${id}.json`), 'utf8');
+
+/**
+ * A valid survey for the failing cases below (written here, not read from content/, so an owner's
+ * own content cannot change them): n=42, a partial question "uses" with a base, a single-choice
+ * question "staff" without one.
+ */
+const kicomSurvey = {
+  title: '대기업 소셜미디어 운영 현황 조사',
+  publisher: '가상인터넷커뮤니케이션협회',
+  year: 2010,
+  sample: { n: 42, population: '국내 대기업 42곳' },
+  sources: [{ id: 'news', title: '조사 보도 기사', url: 'https://example.com/201007150039', provenance: 'press' }],
+  questions: [
+    { id: 'uses', text: '소셜미디어를 하나 이상 운영하고 있습니까?', type: 'single', base: 42, partial: true, options: [{ id: 'yes', label: '하나 이상 운영한다' }], results: { yes: 75 } },
+    {
+      id: 'staff',
+      text: '소셜미디어 운영 인력은 몇 명입니까?',
+      type: 'single',
+      options: [
+        { id: 'one', label: '1명' },
+        { id: 'two-plus', label: '2명 이상' },
+      ],
+      results: { one: 64, 'two-plus': 36 },
+    },
+  ],
+};
+const kicomFile = (id: 'kicom-2010') => json({ 'kicom-2010': kicomSurvey }[id]);
 
 /** Sites the surveys tests need; see tests/support/sites.ts. */
 export const surveySites: Record<string, () => BuildOptions> = {
   // Three rule violations in one survey file: all must be reported by one build.
   'surveys-bad-survey': () => {
-    const bad = JSON.parse(exampleSurvey('kicom-2010'));
+    const bad = JSON.parse(kicomFile('kicom-2010'));
     bad.questions[0].base = 43;
     bad.questions[1].results = { one: 76, 'two-plus': 36 };
     bad.questions[1].options.push({ id: 'one', label: '중복' });
@@ -52,7 +75,7 @@ export const surveySites: Record<string, () => BuildOptions> = {
     contentDir: writeFixture('surveys-bad-benchmark', {
       posts: [],
       files: {
-        'surveys/kicom-2010.json': exampleSurvey('kicom-2010'),
+        'surveys/kicom-2010.json': kicomFile('kicom-2010'),
         'benchmarks/ours.json': json({ survey: 'kicom-2010', organization: '다온에듀', asOf: '2010-08-10', answers: { staff: ['one'], budget: 3 } }),
       },
     }),
@@ -62,7 +85,7 @@ export const surveySites: Record<string, () => BuildOptions> = {
   'surveys-unknown-question': () => ({
     contentDir: writeFixture('surveys-unknown-question', {
       posts: [{ file: 'bad-chart.mdx', data: postData(), body: '본문\n\n<SurveyChart survey="kicom-2010" question="budget" />\n' }],
-      files: { 'surveys/kicom-2010.json': exampleSurvey('kicom-2010') },
+      files: { 'surveys/kicom-2010.json': kicomFile('kicom-2010') },
     }),
     buildTime: NOW,
   }),
@@ -70,7 +93,7 @@ export const surveySites: Record<string, () => BuildOptions> = {
   'surveys-unknown-benchmark': () => ({
     contentDir: writeFixture('surveys-unknown-benchmark', {
       posts: [{ file: 'bad-comparison.mdx', data: postData(), body: '본문\n\n<SurveyComparison survey="kicom-2010" benchmark="nobody-2010" />\n' }],
-      files: { 'surveys/kicom-2010.json': exampleSurvey('kicom-2010') },
+      files: { 'surveys/kicom-2010.json': kicomFile('kicom-2010') },
     }),
     buildTime: NOW,
     env: { SOCIALBENCH_WRITER_CHECKS: '0' },

@@ -60,10 +60,10 @@ export function syndicationPosts(first: string, last: string, filler: number): F
       file: '소셜-미디어.md',
       data: postData({ title: '한글 주소를 가진 글', pubDate: '2010-09-09', category: first, author: 'lee', tags: ['브랜드'] }),
     },
-    { file: 'plain-post.md', data: postData({ title: '평범한 글', pubDate: '2010-09-08', category: first, tags: [] }) },
-    { file: 'boundary-tweet.md', data: postData({ title: '경계 트윗', pubDate: '2010-09-07', tweet: BOUNDARY_TWEET }) },
-    { file: 'mixed-tweet.md', data: postData({ title: '섞인 트윗', pubDate: '2010-09-06', tweet: MIXED_TWEET }) },
-    { file: 'long-title.md', data: postData({ title: LONG_TITLE, pubDate: '2010-09-05' }) },
+    { file: 'plain-post.md', data: postData({ title: '평범한 글', pubDate: '2010-09-05', category: first, tags: [] }) },
+    { file: 'boundary-tweet.md', data: postData({ title: '경계 트윗', pubDate: '2010-09-08', tweet: BOUNDARY_TWEET }) },
+    { file: 'mixed-tweet.md', data: postData({ title: '섞인 트윗', pubDate: '2010-09-07', tweet: MIXED_TWEET }) },
+    { file: 'long-title.md', data: postData({ title: LONG_TITLE, pubDate: '2010-09-06' }) },
   ];
 }
 

@@ -127,6 +127,73 @@ describe('cleanFeedHtml', () => {
   });
 });
 
+describe('cleanFeedHtml keeps only http(s), site-relative and mailto: URLs', () => {
+  const clean = (html: string) => cleanFeedHtml(html, BASE);
+  const SVG = 'data:image/svg+xml;base64,PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciIG9ubG9hZD0iYWxlcnQoMSkiLz4=';
+
+  it('drops a data: SVG image, in src and in srcset, and keeps the https and relative ones', () => {
+    const $ = load(
+      clean(
+        `<p><img src="${SVG}" alt="svg"><img src="/_astro/a.webp" srcset="${SVG} 1x, /_astro/a2.webp 2x" alt="webp">` +
+          `<img src="https://cdn.example/b.png" alt="cdn"></p>` +
+          `<picture><source srcset="data:image/svg+xml,%3Csvg%2F%3E 1x" type="image/svg+xml"><source srcset="./c.avif 1x" type="image/avif"><img src="c.png" alt="c"></picture>`,
+      ),
+    );
+    expect($.html()).not.toMatch(/data:/);
+    expect($('img[alt="svg"]').attr('src')).toBeUndefined();
+    expect($('img[alt="webp"]').attr('src')).toBe('https://blog.example/_astro/a.webp');
+    expect($('img[alt="webp"]').attr('srcset')).toBe('https://blog.example/_astro/a2.webp 2x');
+    expect($('img[alt="cdn"]').attr('src')).toBe('https://cdn.example/b.png');
+    expect($('source').map((_, el) => $(el).attr('srcset')).get()).toEqual(['https://blog.example/posts/a/c.avif 1x']);
+    expect($('img[alt="c"]').attr('src')).toBe('https://blog.example/posts/a/c.png');
+  });
+
+  it('drops a data: PNG too: a feed reader gets image files, never inline data', () => {
+    expect(clean('<img src="data:image/png;base64,iVBORw0KGgo=" alt="점">')).toBe('<img alt="점" />');
+  });
+
+  it('drops javascript: and vbscript: links however they are written, keeping their text', () => {
+    const out = clean(
+      '<a href=" JaVaScRiPt:alert(1)">a</a><a href="java&#x09;script:alert(1)">b</a><a href="&#106;avascript:alert(1)">c</a>' +
+        '<a href="vbscript:msgbox(1)">d</a><a href="data:text/html,&lt;script&gt;alert(1)&lt;/script&gt;">e</a>',
+    );
+    expect(out).toBe('<a>a</a><a>b</a><a>c</a><a>d</a><a>e</a>');
+  });
+
+  it('drops on* attributes from every element', () => {
+    const out = clean('<p onclick="alert(1)">문단 <img src="/x.png" alt="x" onerror="alert(1)" onload="alert(2)"><a href="/y/" onmouseover="alert(3)">y</a></p>');
+    expect(out).toBe('<p>문단 <img src="https://blog.example/x.png" alt="x" /><a href="https://blog.example/y/">y</a></p>');
+    expect(out).not.toMatch(/\bon[a-z]+=/i);
+  });
+
+  it('keeps https, relative, fragment and mailto: links, drops tel: and ftp:, and makes a protocol-relative one https', () => {
+    const $ = load(
+      clean(
+        '<a href="https://other.example/x">1</a><a href="/posts/b/">2</a><a href="../c/">3</a><a href="#d">4</a>' +
+          '<a href="mailto:team@blog.example">5</a><a href="tel:+82-2-000-0000">6</a><a href="ftp://files.example/x">7</a><a href="//cdn.example/x">8</a>',
+      ),
+    );
+    expect($('a').get().map((a) => $(a).attr('href') ?? null)).toEqual([
+      'https://other.example/x',
+      'https://blog.example/posts/b/',
+      'https://blog.example/posts/c/',
+      'https://blog.example/posts/a/#d',
+      'mailto:team@blog.example',
+      null,
+      null,
+      'https://cdn.example/x',
+    ]);
+    expect($('a').text()).toBe('12345678');
+  });
+
+  it('keeps mailto: on links only: a quote\'s cite or an image must be http(s)', () => {
+    const $ = load(clean('<blockquote cite="mailto:a@b.example">인용</blockquote><q cite="https://src.example/q">짧은 인용</q><img src="mailto:a@b.example" alt="m">'));
+    expect($('blockquote').attr('cite')).toBeUndefined();
+    expect($('q').attr('cite')).toBe('https://src.example/q');
+    expect($('img').attr('src')).toBeUndefined();
+  });
+});
+
 describe('cleanFeedHtml leftovers', () => {
   it('drops wrappers left empty by removed parts but keeps images and text', () => {
     const out = cleanFeedHtml('<div class="chart"><canvas></canvas></div><div><img src="/a.png" alt="그림"></div><div><span>글</span></div>', BASE);

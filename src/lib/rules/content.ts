@@ -4,7 +4,7 @@
  * the posts (which exist, which are drafts or scheduled).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { AUTHOR_FIELD_HELP, authorSchema } from './author-schema.ts';
 // Files are named relative to the working directory when inside it, as in the build's messages.
 import { displayPath } from '../content-dir.ts';
@@ -16,6 +16,7 @@ import { knownComponentNames } from './components.ts';
 import { jsonErrorLine, jsonPathLines, lineOfPath } from './json-lines.ts';
 import { checkPost, readPostInfo, type PostContext, type PostInfo, type SurveyIndex } from './post.ts';
 import type { Problem } from './problems.ts';
+import { nearest } from './suggest.ts';
 
 export interface ContentCheckOptions {
   contentDir: string;
@@ -171,8 +172,64 @@ function fileNameProblems(post: PostInfo): Problem[] {
   ];
 }
 
+const isPostFile = (name: string) => /\.mdx?$/i.test(name);
+
+/**
+ * A content folder that is missing, or has no posts or no authors, would build an empty site and
+ * replace the live one: that is refused, naming the folder (a typo in CONTENT_DIR is the usual cause).
+ */
+export function contentFolderProblems(contentDir: string): Problem[] {
+  const folder = (...parts: string[]) => `${displayPath(join(contentDir, ...parts))}/`;
+  const problem = (file: string, message: string, expected: string, fix: string, suggestion?: string): Problem => ({
+    kind: 'content-folder',
+    file,
+    severity: 'error',
+    message,
+    expected,
+    fix,
+    suggestion,
+  });
+  if (!existsSync(contentDir) || !statSync(contentDir).isDirectory()) {
+    const parent = dirname(contentDir);
+    const siblings = existsSync(parent) ? readdirSync(parent).filter((n) => existsSync(join(parent, n, 'posts'))) : [];
+    return [
+      problem(
+        folder(),
+        '콘텐츠 폴더가 없습니다. 이대로 빌드하면 글이 하나도 없는 사이트가 지금 사이트를 덮어씁니다.',
+        'posts/와 authors/가 든 폴더 (기본값 content/)',
+        'CONTENT_DIR의 철자를 확인하거나, 기본 폴더를 쓰려면 CONTENT_DIR을 지우세요.',
+        nearest(basename(contentDir), siblings),
+      ),
+    ];
+  }
+  const problems: Problem[] = [];
+  if (listFiles(join(contentDir, 'posts'), isPostFile).length === 0) {
+    problems.push(
+      problem(
+        folder('posts'),
+        existsSync(join(contentDir, 'posts')) ? '글이 하나도 없습니다 (초안 포함).' : 'posts/ 폴더가 없습니다.',
+        '.md나 .mdx 글 파일이 하나 이상 든 posts/ 폴더',
+        '`npm run new -- "첫 글 제목"`으로 첫 글을 만드세요. 아직 공개하지 않을 글이면 draft: true로 두면 됩니다.',
+      ),
+    );
+  }
+  if (listFiles(join(contentDir, 'authors'), (n) => n.endsWith('.json')).length === 0) {
+    problems.push(
+      problem(
+        folder('authors'),
+        existsSync(join(contentDir, 'authors')) ? '저자 파일이 하나도 없습니다.' : 'authors/ 폴더가 없습니다.',
+        '저자 한 명당 <id>.json 파일 하나 (name, role, bio)',
+        'authors/ 폴더에 저자 파일을 만드세요. 형식은 docs/content.md에 있습니다.',
+      ),
+    );
+  }
+  return problems;
+}
+
 export function checkContent(options: ContentCheckOptions): ContentCheck {
   const { contentDir, projectRoot, now } = options;
+  const folderProblems = contentFolderProblems(contentDir);
+  if (folderProblems.length) return { problems: folderProblems, posts: [] };
   const run = (what: 'posts' | 'data' | 'tweets') => !options.only || options.only.includes(what);
   const problems: Problem[] = [];
   const needsIndex = run('data') || run('posts');
@@ -182,7 +239,7 @@ export function checkContent(options: ContentCheckOptions): ContentCheck {
   const postsDir = join(contentDir, 'posts');
   const posts: PostInfo[] = [];
   const byId = new Map<string, PostInfo>();
-  for (const rel of listFiles(postsDir, (n) => /\.mdx?$/i.test(n))) {
+  for (const rel of listFiles(postsDir, isPostFile)) {
     const path = join(postsDir, rel);
     const id = entryId(rel);
     const source = readFileSync(path, 'utf8');

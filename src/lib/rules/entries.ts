@@ -38,3 +38,25 @@ export function skipBrokenEntriesInDev(loader: Loader): Loader {
     },
   };
 }
+
+/**
+ * In `astro build`, a draft or scheduled post never enters the collection: nothing of it (its MDX
+ * module, its hero and body images, its Open Graph image) can then reach a built file, under any
+ * name. `npm run dev` keeps them, to preview them with a badge.
+ */
+export function publishedOnlyInBuild(loader: Loader, isPublished: (data: Record<string, unknown>) => boolean): Loader {
+  return {
+    ...loader,
+    load: (context: LoaderContext) => {
+      if (sharedChecks().command !== 'build') return loader.load(context);
+      const store = context.store;
+      const guardedStore = Object.create(store) as typeof store;
+      guardedStore.set = (entry) => {
+        if (isPublished(entry.data)) return store.set(entry);
+        store.delete(entry.id);
+        return false;
+      };
+      return loader.load({ ...context, store: guardedStore });
+    },
+  };
+}

@@ -1,7 +1,8 @@
 /**
  * Everything that can be wrong in one post file, found without building: front matter (the same
  * schema the build uses), MDX syntax, unknown components, survey ids in component props, images
- * that are not there. Every problem comes back at once, with its line.
+ * that are not there, and unsafe HTML (`javascript:` URLs, `on…` attributes, `data:` URLs other
+ * than raster images). Every problem comes back at once, with its line.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -11,7 +12,7 @@ import { jsonIds } from '../content-dir.ts';
 import { parseContentDate } from '../dates.ts';
 import { publishState, type PublishState } from '../publishing.ts';
 import { parseFrontmatter, type ParsedFrontmatter } from './frontmatter.ts';
-import { scanBody, type BodyScan, type ComponentUse } from './mdx.ts';
+import { HTML_ATTRIBUTES, isUrlAttribute, MAX_TAG_DEPTH, scanBody, type AttributeUse, type BodyScan, type ComponentUse, type UrlUse } from './mdx.ts';
 import { crossFieldIssues, FIELD_HELP, POST_FIELDS, postSchema, type IssueParams, type PostField } from './post-schema.ts';
 import type { Problem, Severity } from './problems.ts';
 import { nearest } from './suggest.ts';
@@ -289,6 +290,151 @@ const MDX_FIX =
   'MDX에서 "<"는 컴포넌트나 HTML 태그의 시작이고 "{"는 코드의 시작입니다. 연 태그는 닫고(<div>...</div>, <br />), ' +
   '글자 그대로 보이려면 \\< 와 \\{ 로 쓰거나 `백틱` 안에 넣으세요.';
 
+/** Schemes that run code when a link is followed or a frame loaded. */
+export const SCRIPT_SCHEMES = ['javascript', 'vbscript'];
+/** The only `data:` URLs a post may carry: raster images, which a browser never runs. SVG can hold scripts. */
+export const DATA_IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'image/avif'];
+
+/**
+ * The scheme a browser would read from `url`, lower-cased ("javascript"), or undefined for a
+ * relative URL. `url` comes from the parsers with character references already decoded
+ * (`java&#x09;script:` is "java\tscript:" by now; decoding again would misread text that is really
+ * "&#x09;"). Browsers drop leading and trailing spaces and control characters and tabs and line
+ * breaks anywhere; this drops every space and control character, which catches a little more.
+ */
+export function urlScheme(url: string): string | undefined {
+  return /^([a-z][a-z0-9+.-]*):/i.exec(compactUrl(url))?.[1]?.toLowerCase();
+}
+
+const compactUrl = (url: string) => url.replace(/[\s\u0000-\u001f\u007f-\u009f]/g, '');
+
+/** The media type of a `data:` URL, lower-cased; "text/plain" when none is given, as browsers read it. */
+export function dataUrlType(url: string): string {
+  const type = compactUrl(url).slice('data:'.length).split(/[;,]/)[0]?.toLowerCase() ?? '';
+  return type || 'text/plain';
+}
+
+/**
+ * Props of the built-in components that are ids, never URLs or HTML (src/components/survey/). A
+ * `{...}` value there is left alone; see `expressionProblem`.
+ */
+export const NO_URL_PROPS: Record<string, string[]> = {
+  SurveyChart: ['survey', 'question', 'benchmark'],
+  SurveyComparison: ['survey', 'benchmark'],
+};
+
+const UNSAFE_KIND = 'unsafe-html';
+const SAFE_URLS = 'https://로 시작하는 주소, /로 시작하는 사이트 안 주소(/posts/글/), #소제목, mailto:';
+
+const ESCAPES: Record<string, string> = { '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+/** A URL for the message: control characters made visible (java\tscript:), a long one (base64) shortened. */
+function shown(url: string): string {
+  const text = url.trim().replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
+}
+
+/** Where a URL sits, as the block's head shows it: "<a> href", "마크다운 링크". */
+function urlPlace(use: UrlUse): Pick<Problem, 'section' | 'field'> {
+  if (use.from === 'attribute') return { section: `<${use.tag ?? ''}>`, field: use.attribute };
+  if (use.from === 'image') return { section: '마크다운 이미지' };
+  if (use.from === 'definition') return { section: `링크 정의 [${use.label ?? ''}]` };
+  return { section: '마크다운 링크' };
+}
+
+/**
+ * A URL that would run code (`javascript:`, `vbscript:`) or carry a document that can (a `data:`
+ * URL other than a raster image: SVG, HTML). An error even in a draft: it must never reach a page.
+ */
+function unsafeUrlProblem(use: UrlUse, file: string): Problem | undefined {
+  const scheme = urlScheme(use.url);
+  const base = { kind: UNSAFE_KIND, file, line: use.line, column: use.column, ...urlPlace(use), severity: 'error' as const };
+  if (scheme && SCRIPT_SCHEMES.includes(scheme)) {
+    return {
+      ...base,
+      message: `"${shown(use.url)}"은(는) 누르면 코드를 실행하는 ${scheme}: 주소입니다.`,
+      expected: SAFE_URLS,
+      fix: '실제 페이지의 주소로 바꾸거나 링크를 지우세요. 글에서는 스크립트를 실행할 수 없습니다.',
+    };
+  }
+  if (scheme === 'data') {
+    const type = dataUrlType(use.url);
+    if (DATA_IMAGE_TYPES.includes(type)) return undefined;
+    return {
+      ...base,
+      message: `"${shown(use.url)}"은(는) ${type} 형식의 data: 주소입니다. 그림(PNG, JPEG, GIF, WebP, AVIF)이 아닌 data: 주소는 코드를 품을 수 있습니다.`,
+      expected: `${SAFE_URLS}. data: 주소는 ${DATA_IMAGE_TYPES.map((t) => `data:${t}`).join(', ')}만 (SVG는 안 됩니다)`,
+      fix: '그림은 파일로 저장해 글 옆에 두고 ![설명](./그림.svg)처럼 쓰세요(SVG도 파일로는 됩니다). 다른 파일은 public/에 두고 /파일이름으로 링크하세요.',
+    };
+  }
+  return undefined;
+}
+
+/** `onclick`, `onError`, `onload`...: an attribute that runs script, on an HTML tag or a component alike. */
+function eventAttributeProblem(attribute: AttributeUse, file: string): Problem | undefined {
+  if (attribute.spread || !/^on/i.test(attribute.name)) return undefined;
+  return {
+    kind: UNSAFE_KIND,
+    file,
+    line: attribute.line,
+    column: attribute.column,
+    section: `<${attribute.tag}>`,
+    field: attribute.name,
+    severity: 'error',
+    message: `${attribute.name} 속성은 자바스크립트를 실행하는 이벤트 속성입니다.`,
+    expected: 'on으로 시작하지 않는 속성. 글에서는 스크립트를 실행할 수 없습니다.',
+    fix: `${attribute.name}="…"을(를) 지우세요. 누르면 움직이는 부분이 필요하면 개발자에게 컴포넌트로 만들어 달라고 하세요.`,
+  };
+}
+
+/**
+ * A `{...}` value cannot be checked without running the post's code, so it is an error wherever it
+ * could carry a URL or HTML past the checks above: a URL attribute (`href={link}`), `set:html` or
+ * `srcdoc`, a spread (`{...props}`, which can set any attribute), and any prop of a component
+ * (which may put it into an `href`) except the built-in components' id props (NO_URL_PROPS).
+ * Other attributes of a lower-case HTML tag (`colSpan={2}`, `style={{...}}`) are left alone: their
+ * name is fixed and is neither a URL nor an event attribute, so whatever the value, the browser
+ * never runs or follows it. Simple on purpose: no attempt to evaluate the expression.
+ */
+function expressionProblem(attribute: AttributeUse, file: string): Problem | undefined {
+  if (!attribute.expression) return undefined;
+  const { tag, name } = attribute;
+  const isComponent = /^[A-Z]/.test(tag);
+  if (!attribute.spread) {
+    if (/^on/i.test(name)) return undefined; // reported as an event attribute
+    const risky = isUrlAttribute(tag, name) || HTML_ATTRIBUTES.has(name.toLowerCase()) || (isComponent && !NO_URL_PROPS[tag]?.includes(name));
+    if (!risky) return undefined;
+  }
+  return {
+    kind: UNSAFE_KIND,
+    file,
+    line: attribute.line,
+    column: attribute.column,
+    section: `<${tag}>`,
+    field: name,
+    severity: 'error',
+    message: attribute.spread
+      ? `${name}은(는) 어떤 속성이든 넣을 수 있는 코드라서, 안전한 값인지 빌드 전에 확인할 수 없습니다.`
+      : `${name}={…}의 값은 코드라서, 안전한 주소인지 빌드 전에 확인할 수 없습니다.`,
+    expected: attribute.spread ? '속성마다 따옴표로 쓴 값: href="https://…"' : `따옴표로 쓴 값: ${name}="https://…" 또는 ${name}="/posts/글/"`,
+    fix: '값을 따옴표 안에 그대로 쓰세요. 그림은 ![설명](./그림.png), 링크는 [글자](주소)로 쓰면 됩니다.',
+  };
+}
+
+/** Writer HTML that would run script on the page: every URL and every attribute of the body. */
+function unsafeHtmlProblems(body: BodyScan, file: string): Problem[] {
+  const problems: Problem[] = [];
+  for (const use of body.urls) {
+    const problem = unsafeUrlProblem(use, file);
+    if (problem) problems.push(problem);
+  }
+  for (const attribute of body.attributes) {
+    const problem = eventAttributeProblem(attribute, file) ?? expressionProblem(attribute, file);
+    if (problem) problems.push(problem);
+  }
+  return problems;
+}
+
 function bodyProblems(info: PostInfo, body: BodyScan, ctx: PostContext, severity: Severity): Problem[] {
   const { file, path } = info;
   if (body.syntaxError) {
@@ -306,7 +452,24 @@ function bodyProblems(info: PostInfo, body: BodyScan, ctx: PostContext, severity
       },
     ];
   }
-  const problems: Problem[] = [];
+  if (body.tooDeep) {
+    // Stops here: Astro would crash on this post without naming it.
+    return [
+      {
+        kind: 'mdx',
+        file,
+        line: body.tooDeep.line,
+        column: body.tooDeep.column,
+        section: `<${body.tooDeep.tag}>`,
+        severity: 'error',
+        message: `태그가 ${MAX_TAG_DEPTH}단계보다 깊게 겹쳐 있습니다. 이대로는 빌드가 메시지 없이 멈춥니다.`,
+        expected: `${MAX_TAG_DEPTH}단계 이하로 겹친 태그`,
+        fix: '닫는 태그가 빠져 뒤의 태그가 모두 안쪽으로 들어갔는지 확인하세요. 표나 목록은 Markdown 문법으로 쓰면 간단합니다.',
+      },
+    ];
+  }
+  // Errors even in a draft, which `npm run dev` shows: unsafe HTML must never reach a page.
+  const problems: Problem[] = unsafeHtmlProblems(body, file);
   for (const image of body.images) {
     const target = imageFile(image.url, path, ctx.projectRoot, 'public');
     if (target && !existsSync(target)) problems.push(missingImage(image.url, target, ctx, { file, line: image.line, column: image.column }));

@@ -3,7 +3,8 @@
  * /surveys/<id>/data.csv (and the survey as data.json, in {@link normalizeSurvey}'s form). Reading
  * the same columns back is `npm run survey:import`'s (scripts/lib/survey-csv-import.ts), so a file
  * exported and imported again gives the same survey. CSV is written by csv-stringify (RFC 4180
- * quoting, CRLF line ends, UTF-8 with a BOM so spreadsheet programs open Korean).
+ * quoting, CRLF line ends, UTF-8 with a BOM so spreadsheet programs open Korean), with text cells
+ * that a spreadsheet would run as a formula defused ({@link defuseCell}).
  */
 import { stringify } from 'csv-stringify/sync';
 import { NUMERIC_LABELS } from './stats.ts';
@@ -12,6 +13,30 @@ import { NUMERIC_STATS, type Benchmark, type ChoiceQuestion, type NumericStat, t
 export const CSV_COLUMNS = ['survey', 'question_id', 'question', 'option_id', 'option', 'share_pct', 'base', 'company_answer'] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 export type CsvRow = Record<CsvColumn, string>;
+
+/** Columns that hold numbers; every other column is text. */
+export const NUMERIC_COLUMNS: readonly CsvColumn[] = ['share_pct', 'base', 'company_answer'];
+
+/**
+ * A cell a spreadsheet may read as a formula (CSV injection, OWASP): it starts with "=", "+", "-",
+ * "@", a tab or a carriage return. Quotes before them count too, so that {@link defuseCell} and
+ * {@link restoreCell} undo each other for every text.
+ */
+export const FORMULA_START = /^'*[=+\-@\t\r]/;
+
+/**
+ * `=HYPERLINK("http://x","클릭")` -> `'=HYPERLINK("http://x","클릭")`: the leading "'" makes a
+ * spreadsheet show the cell as text (OWASP's defence against CSV injection). Other text is
+ * unchanged.
+ */
+export function defuseCell(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/** The inverse of {@link defuseCell}: one leading "'" is dropped when the rest would be defused. */
+export function restoreCell(text: string): string {
+  return text.startsWith("'") && FORMULA_START.test(text.slice(1)) ? text.slice(1) : text;
+}
 
 /**
  * Rows of a survey. `company_answer` is "1" on the option the organisation chose and "0" on the
@@ -47,9 +72,18 @@ export function surveyRows(id: string, survey: Survey, benchmark?: Benchmark): C
   return rows;
 }
 
-/** The survey as an RFC 4180 CSV file (CRLF, quoted where needed) starting with a UTF-8 BOM. */
+/**
+ * The survey as an RFC 4180 CSV file (CRLF, quoted where needed) starting with a UTF-8 BOM. Text
+ * cells that would start a formula get a leading "'" ({@link defuseCell}; the importer takes it off
+ * again); numbers stay numbers.
+ */
 export function surveyToCsv(id: string, survey: Survey, benchmark?: Benchmark): string {
-  return stringify(surveyRows(id, survey, benchmark), {
+  const rows = surveyRows(id, survey, benchmark).map((row) => {
+    const out = { ...row };
+    for (const column of CSV_COLUMNS) if (!NUMERIC_COLUMNS.includes(column)) out[column] = defuseCell(row[column]);
+    return out;
+  });
+  return stringify(rows, {
     bom: true,
     header: true,
     columns: [...CSV_COLUMNS],
