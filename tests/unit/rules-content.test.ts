@@ -3,7 +3,7 @@
  * temporary project: authors, surveys, benchmarks and posts, and the list of components posts may
  * use. Nothing here reads the example content in content/.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -126,12 +126,26 @@ describe('content check: every problem at once, with its line', () => {
     expect(problem).toMatchObject({ field: 'author', message: '"kim"은(는) 등록된 저자가 아닙니다.', expected: 'content/authors/ 폴더의 저자 id: lee' });
   });
 
-  it('says there are no authors yet when the folder has none', () => {
+  it('refuses a content folder that is missing, or has no posts or no authors, naming the folder', () => {
     const empty = join(root, 'empty-content');
     mkdirSync(join(empty, 'posts'), { recursive: true });
     writeFileSync(join(empty, 'posts/a.mdx'), postText(valid));
-    const [problem] = run(empty).problems;
-    expect(problem).toMatchObject({ field: 'author', expected: 'content/authors/ 폴더의 저자 id: (아직 없음)' });
+    expect(run(empty)).toEqual({
+      posts: [],
+      problems: [expect.objectContaining({ kind: 'content-folder', severity: 'error', file: expect.stringMatching(/empty-content\/authors\/$/), message: 'authors/ 폴더가 없습니다.' })],
+    });
+    mkdirSync(join(empty, 'authors'));
+    writeFileSync(join(empty, 'authors/kim.json'), authorJson('김'));
+    rmSync(join(empty, 'posts/a.mdx'));
+    expect(run(empty).problems).toEqual([
+      expect.objectContaining({ kind: 'content-folder', file: expect.stringMatching(/posts\/$/), message: '글이 하나도 없습니다 (초안 포함).' }),
+    ]);
+    // A typo in CONTENT_DIR: the near folder that has posts is suggested.
+    const typo = run(join(root, 'contnet')).problems;
+    expect(typo).toEqual([expect.objectContaining({ kind: 'content-folder', suggestion: 'content', message: expect.stringContaining('콘텐츠 폴더가 없습니다') })]);
+    // One draft is enough: the site may have no published post yet.
+    writeFileSync(join(empty, 'posts/d.mdx'), postText(`${valid}\ndraft: true`));
+    expect(run(empty).problems.filter((p) => p.kind === 'content-folder')).toEqual([]);
   });
 
   it('accepts a title of 120 characters and a description of 200, and rejects one more', () => {
@@ -383,6 +397,9 @@ const benchmark = { survey: 'poll-2010', organization: '테스트 회사', asOf:
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
 describe('content check: surveys, benchmarks and authors', () => {
+  // A content folder needs one post to be checked at all.
+  beforeEach(() => write('posts/base.mdx', postText(valid)));
+
   it('passes valid survey and benchmark files', () => {
     write('surveys/poll-2010.json', json(survey));
     write('benchmarks/acme-2010.json', json(benchmark));

@@ -191,7 +191,7 @@ export function contentFolderProblems(contentDir: string): Problem[] {
   });
   if (!existsSync(contentDir) || !statSync(contentDir).isDirectory()) {
     const parent = dirname(contentDir);
-    const siblings = existsSync(parent) ? readdirSync(parent).filter((n) => existsSync(join(parent, n, 'posts'))) : [];
+    const siblings = existsSync(parent) ? readdirSync(parent).filter((n) => existsSync(join(parent, n, 'posts')) || existsSync(join(parent, n, 'authors'))) : [];
     return [
       problem(
         folder(),
