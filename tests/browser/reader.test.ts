@@ -16,7 +16,10 @@ let browser: Browser;
 let server: Awaited<ReturnType<typeof serveStatic>>;
 
 beforeAll(async () => {
-  server = await serveStatic(getBuild(BLOG).outDir);
+  // A failed build fails every test here at once, rather than each one timing out on a missing page.
+  const build = getBuild(BLOG);
+  if (!build.ok) throw new Error(`the blog fixture did not build:\n${build.output.slice(-3000)}`);
+  server = await serveStatic(build.outDir);
   browser = await chromium.launch(chromiumLaunch);
 });
 afterAll(async () => {

@@ -15,7 +15,7 @@ const titles = (site: string, path: string) => {
 };
 
 describe('pagination at the boundaries', () => {
-  it('0 posts: one home page with an empty state, no page 2', () => {
+  it('0 published posts (a draft only): one home page with an empty state, no page 2', () => {
     expect(getBuild('posts-0').ok, getBuild('posts-0').output.slice(-2000)).toBe(true);
     const $ = page('posts-0', '/');
     expect($('.post-card').length).toBe(0);

@@ -75,7 +75,11 @@ describe('GitHub Actions workflow', () => {
 });
 
 /** npm's own commands that run no script of package.json (`npm test` and `npm start` do). */
-const NPM_BUILTINS = ['ci', 'install', 'i', 'uninstall', 'update', 'exec', 'ls', 'outdated', 'audit', 'config', 'cache', 'view', 'pack', 'init', 'help'];
+const NPM_BUILTINS = [
+  ...['ci', 'install', 'i', 'uninstall', 'update', 'exec', 'ls', 'outdated', 'audit', 'config', 'cache', 'view', 'pack', 'init', 'help'],
+  // npm 11.16+: the allowScripts policy of package.json.
+  ...['approve-scripts', 'deny-scripts', 'install-scripts'],
+];
 const RUNS_SCRIPT: Record<string, string> = { test: 'test', t: 'test', start: 'start', stop: 'stop', restart: 'restart' };
 
 interface NpmCall {
@@ -93,11 +97,14 @@ interface NpmCall {
 function documentedNpmCalls(): NpmCall[] {
   const calls: NpmCall[] = [];
   const scan = (file: string, text: string, code: boolean) => {
-    const pattern = code ? /\bnpm\s+(?:run(?:-script)?\s+([a-z][\w:.-]*)|([a-z][\w-]*))/g : /\bnpm\s+run(?:-script)?\s+([a-z][\w:.-]*)/g;
+    // In code, only an npm where a command starts (line start, after ; && || | ( { $( then do else): "npm" inside an echo'd message is not one.
+    const pattern = code
+      ? /(?:^\s*|[;&|({]\s*|\$\(\s*|\b(?:then|do|else)\s+)npm\s+(?:run(?:-script)?\s+([a-z][\w:.-]*)|([a-z][\w-]*))/gm
+      : /\bnpm\s+run(?:-script)?\s+([a-z][\w:.-]*)/g;
     for (const m of text.matchAll(pattern)) {
       const command = m[2];
       const script = m[1] ?? (command ? RUNS_SCRIPT[command] : undefined);
-      calls.push({ file, text: m[0], script, builtin: script ? undefined : command });
+      calls.push({ file, text: m[0].slice(m[0].search(/npm\s/)), script, builtin: script ? undefined : command });
     }
   };
   for (const s of steps) if (s.run) scan('.github/workflows/site.yml', s.run, true);

@@ -14,7 +14,8 @@ const badPost = (name: string, data: Record<string, unknown>, rawFrontmatter?: s
 /** Sites the blog-core tests need; see tests/support/sites.ts. */
 export const coreSites: Record<string, () => BuildOptions> = {
   // Pagination at the boundaries: 0, 1, page size, page size + 1 posts (publishing: the blog fixture).
-  'posts-0': () => ({ contentDir: writeFixture('posts-0', { posts: [] }), buildTime: NOW }),
+  // No published post: only a draft (a content folder without any post file is refused).
+  'posts-0': () => ({ contentDir: writeFixture('posts-0', { posts: [{ file: 'draft.md', data: postData({ title: '초안', draft: true }) }] }), buildTime: NOW }),
   'posts-1': () => ({ contentDir: writeFixture('posts-1', { posts: manyPosts(1) }), buildTime: NOW }),
   [`posts-${PAGE_SIZE}`]: () => ({ contentDir: writeFixture(`posts-${PAGE_SIZE}`, { posts: manyPosts(PAGE_SIZE) }), buildTime: NOW }),
   [`posts-${PAGE_SIZE + 1}`]: () => ({ contentDir: writeFixture(`posts-${PAGE_SIZE + 1}`, { posts: manyPosts(PAGE_SIZE + 1) }), buildTime: NOW }),

@@ -59,6 +59,8 @@ const kicomSurvey = {
   ],
 };
 const kicomFile = (id: 'kicom-2010') => json({ 'kicom-2010': kicomSurvey }[id]);
+/** A valid post: a content folder without any post is refused before the survey files are read. */
+const onePost = { file: 'a.md', data: postData() };
 
 /** Sites the surveys tests need; see tests/support/sites.ts. */
 export const surveySites: Record<string, () => BuildOptions> = {
@@ -68,12 +70,12 @@ export const surveySites: Record<string, () => BuildOptions> = {
     bad.questions[0].base = 43;
     bad.questions[1].results = { one: 76, 'two-plus': 36 };
     bad.questions[1].options.push({ id: 'one', label: '중복' });
-    return { contentDir: writeFixture('surveys-bad-survey', { posts: [], files: { 'surveys/kicom-2010.json': json(bad) } }), buildTime: NOW };
+    return { contentDir: writeFixture('surveys-bad-survey', { posts: [onePost], files: { 'surveys/kicom-2010.json': json(bad) } }), buildTime: NOW };
   },
   // A benchmark answering with a list where one option is expected, and a question the survey lacks.
   'surveys-bad-benchmark': () => ({
     contentDir: writeFixture('surveys-bad-benchmark', {
-      posts: [],
+      posts: [onePost],
       files: {
         'surveys/kicom-2010.json': kicomFile('kicom-2010'),
         'benchmarks/ours.json': json({ survey: 'kicom-2010', organization: '다온에듀', asOf: '2010-08-10', answers: { staff: ['one'], budget: 3 } }),

@@ -29,7 +29,7 @@ const trickyBody = `첫 문단에는 &와 <와 > 그리고 "큰따옴표"와 '�
 
 ![${TRICKY_IMAGE_ALT}](./hero.png)
 
-<div onclick="alert(1)" style="color: red" data-astro-cid-abc123="">클릭 속성이 있던 상자</div>
+<div style="color: red" data-astro-cid-abc123="">스타일 속성이 있던 상자</div>
 
 <div hidden>숨은 내용</div>
 
