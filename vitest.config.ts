@@ -2,29 +2,25 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 /**
- * Three kinds of test. Site and browser tests read sites that tests/support/global-setup.ts
- * builds once per run. Tests that start Astro themselves (dev server, safe build, npm run check)
- * share the project's .astro/ folder, so they run one file at a time.
+ * Four kinds of test, run side by side on two workers. Site and browser tests read sites that
+ * tests/support/global-setup.ts builds once per run. Tests that start Astro themselves (dev
+ * server, safe build, npm run check) share the project's .astro/ folder: they are one file,
+ * tests/processes/astro-processes.test.ts, which runs them in order.
  */
-const startsAstro = [
-  'tests/site/build-errors.test.ts',
-  'tests/site/dev-errors.test.ts',
-  'tests/site/dev-preview.test.ts',
-  'tests/site/moved-post.test.ts',
-  'tests/site/safe-build.test.ts',
-  'tests/site/writing-check.test.ts',
-];
 const slow = { globalSetup: ['tests/support/global-setup.ts'], hookTimeout: 600_000, testTimeout: 180_000 };
 
 export default defineConfig({
   // The `@/` alias of tsconfig.json; projects inherit it (Vitest's `extends` defaults to true).
   resolve: { alias: [{ find: /^@\//, replacement: fileURLToPath(new URL('./src/', import.meta.url)) }] },
   test: {
+    // Vitest's default on 2 cores is one worker; and files of projects with fileParallelism off all
+    // share one sequential group. Two workers, no such project: the Astro processes run beside the rest.
+    maxWorkers: 2,
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], testTimeout: 60_000 } },
-      { test: { name: 'site', include: ['tests/site/**/*.test.ts'], exclude: startsAstro, ...slow } },
-      { test: { name: 'astro-processes', include: startsAstro, fileParallelism: false, ...slow } },
-      { test: { name: 'browser', include: ['tests/browser/**/*.test.ts'], fileParallelism: false, ...slow } },
+      { test: { name: 'site', include: ['tests/site/**/*.test.ts'], ...slow } },
+      { test: { name: 'astro-processes', include: ['tests/processes/astro-processes.test.ts'], ...slow } },
+      { test: { name: 'browser', include: ['tests/browser/**/*.test.ts'], ...slow } },
     ],
   },
 });

@@ -231,22 +231,6 @@ describe('/twitter.xml', () => {
   });
 });
 
-describe('a tweet too long for one tweet', () => {
-  it('fails the build, naming the post file, the field and its weighted length', () => {
-    const build = getBuild('syndication-long-tweet');
-    expect(build.ok).toBe(false);
-    const block = problemBlock(build.output, 'posts/too-long-tweet.md', '프런트매터 tweet');
-    for (const n of ['258', '282', '280']) expect(block).toContain(n);
-  });
-
-  it('fails the build for a draft too, so the writer hears of it before publishing', () => {
-    const build = getBuild('syndication-long-tweet-draft');
-    expect(build.ok).toBe(false);
-    const block = problemBlock(build.output, 'posts/draft-long-tweet.md', '프런트매터 tweet');
-    for (const n of ['258', '282']) expect(block).toContain(n);
-  });
-});
-
 describe('the fixture content is what the tests think it is', () => {
   it('has the control character in the source title', () => {
     const source = readFileSync(join(blogContentDir, 'posts/tricky/index.md'), 'utf8');

@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { builtFiles, htmlPages, page } from '../support/html';
 import { getBuild } from '../support/sites';
-import { PAGE_SIZE } from '../support/sites-core';
+import { FULL_PAGE_TAG, ONE_TAG, PAGE_SIZE } from '../support/sites-core';
+import { tagUrl } from '@/lib/urls';
 import { defaultCategory } from '../support/fixtures';
 import { BLOG, BLOG_NOW, BLOG_SITE_URL, blogContentDir, DRAFT, SCHEDULED } from '../support/sites-blog';
 import { midnightIn, publishedPosts, readPosts, site as config } from '../support/source';
@@ -27,15 +28,17 @@ describe('pagination at the boundaries', () => {
   });
 
   it('1 post: one page, no pagination', () => {
-    expect(titles('posts-1', '/')).toEqual(['글 1']);
-    expect(page('posts-1', '/')('nav.pagination').length).toBe(0);
-    expect(htmlPages('posts-1')).not.toContain('/page/2/');
+    const site = `posts-${PAGE_SIZE + 1}`;
+    expect(titles(site, tagUrl(ONE_TAG))).toEqual(['글 1']);
+    expect(page(site, tagUrl(ONE_TAG))('nav.pagination').length).toBe(0);
+    expect(htmlPages(site)).not.toContain(tagUrl(ONE_TAG, 2));
   });
 
   it(`${PAGE_SIZE} posts (a full page): one page, newest first`, () => {
-    expect(titles(`posts-${PAGE_SIZE}`, '/')).toEqual(Array.from({ length: PAGE_SIZE }, (_, i) => `글 ${PAGE_SIZE - i}`));
-    expect(htmlPages(`posts-${PAGE_SIZE}`)).not.toContain('/page/2/');
-    expect(page(`posts-${PAGE_SIZE}`, '/')('nav.pagination').length).toBe(0);
+    const site = `posts-${PAGE_SIZE + 1}`;
+    expect(titles(site, tagUrl(FULL_PAGE_TAG))).toEqual(Array.from({ length: PAGE_SIZE }, (_, i) => `글 ${PAGE_SIZE - i}`));
+    expect(htmlPages(site)).not.toContain(tagUrl(FULL_PAGE_TAG, 2));
+    expect(page(site, tagUrl(FULL_PAGE_TAG))('nav.pagination').length).toBe(0);
   });
 
   it(`${PAGE_SIZE + 1} posts: page 2 holds the oldest post and links back`, () => {

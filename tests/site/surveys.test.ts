@@ -270,37 +270,3 @@ describe('hostile survey text (blog fixture, xss-survey)', () => {
     expect(page(fixture, '/posts/with-chart/')('script[src]').length).toBe(1);
   });
 });
-
-describe('mistakes fail the build with the file, the JSON path and what was expected', () => {
-  it('all violations of a survey file at once', () => {
-    const build = getBuild('surveys-bad-survey');
-    expect(build.ok).toBe(false);
-    const file = 'surveys-bad-survey/surveys/kicom-2010.json';
-    const base = problemBlock(build.output, file, 'questions[0].base');
-    for (const n of ['43', '42']) expect(base).toContain(n);
-    expect(problemBlock(build.output, file, 'questions[1].options[2].id')).toContain('"one"');
-    const sum = problemBlock(build.output, file, 'questions[1].results');
-    for (const n of ['112.0', '100 ± 0.5']) expect(sum).toContain(n);
-  });
-
-  it("a benchmark's answers that do not fit its survey", () => {
-    const build = getBuild('surveys-bad-benchmark');
-    expect(build.ok).toBe(false);
-    const file = 'surveys-bad-benchmark/benchmarks/ours.json';
-    expect(problemBlock(build.output, file, 'answers.staff')).toContain('["one"]');
-    const budget = problemBlock(build.output, file, 'answers.budget');
-    for (const id of ['"budget"', '"kicom-2010"']) expect(budget).toContain(id);
-  });
-
-  it('an unknown question id in an article names the post and the id', () => {
-    const build = getBuild('surveys-unknown-question');
-    expect(build.ok).toBe(false);
-    expect(problemBlock(build.output, 'surveys-unknown-question/posts/bad-chart.mdx', '<SurveyChart> question')).toContain('"budget"');
-  });
-
-  it('an unknown benchmark id fails while rendering, naming the post and the id', () => {
-    const build = getBuild('surveys-unknown-benchmark');
-    expect(build.ok).toBe(false);
-    expect(build.output).toMatch(/\/posts\/bad-comparison\/[^\n]*<SurveyComparison> benchmark="nobody-2010"/);
-  });
-});

@@ -43,6 +43,13 @@ export const schedulePosts: { slug: string; pubDate: string; published: boolean 
 /** Markers of the unpublished posts: none may appear in any built file. */
 export const DRAFT = { slug: 'zz-draft-marker', title: '초안표식글 DRAFTMARK', tag: '초안전용태그' };
 export const SCHEDULED = { slug: 'zz-scheduled-marker', title: '예약표식글 SCHEDULEDMARK', tag: '예약전용태그' };
+/** The draft's and the scheduled post's images (content path -> bytes): none may be in any built file. */
+export const UNPUBLISHED_IMAGES: Record<string, Uint8Array> = {
+  [`posts/${DRAFT.slug}/embargo-hero.png`]: makePng(800, 400, [11, 22, 33]),
+  [`posts/${DRAFT.slug}/embargo-body.png`]: makePng(600, 300, [44, 55, 66]),
+  [`posts/${SCHEDULED.slug}/embargo-hero.png`]: makePng(810, 410, [77, 88, 99]),
+  [`posts/${SCHEDULED.slug}/embargo-body.png`]: makePng(610, 310, [111, 122, 133]),
+};
 
 /** What `npm run new` is asked to scaffold; the test expects this file and page. */
 export const NEW_POST = {
@@ -268,11 +275,16 @@ function ownPosts(): FixturePost[] {
       body: `${c.name} 분류에 속한 글의 본문입니다.\n`,
     })),
     ...schedulePosts.map(({ slug, pubDate }) => ({ file: `${slug}.md`, data: postData({ title: `예약 ${slug}`, pubDate }), body: `${slug} 본문.\n` })),
-    { file: `${DRAFT.slug}.md`, data: postData({ title: DRAFT.title, pubDate: '2010-09-11', draft: true, category: cat(3), tags: [DRAFT.tag] }), body: 'DRAFTMARK 본문.\n' },
+    // Folder posts with a hero and a body image each: an embargoed photo must not reach dist/ either.
     {
-      file: `${SCHEDULED.slug}.md`,
-      data: postData({ title: SCHEDULED.title, pubDate: isoIn(T + 60_000), category: cat(3), tags: [SCHEDULED.tag] }),
-      body: 'SCHEDULEDMARK 본문.\n',
+      file: `${DRAFT.slug}/index.md`,
+      data: postData({ title: DRAFT.title, pubDate: '2010-09-11', draft: true, category: cat(3), tags: [DRAFT.tag], heroImage: './embargo-hero.png', heroAlt: '신제품 사진' }),
+      body: 'DRAFTMARK 본문.\n\n![신제품 도면](./embargo-body.png)\n',
+    },
+    {
+      file: `${SCHEDULED.slug}/index.md`,
+      data: postData({ title: SCHEDULED.title, pubDate: isoIn(T + 60_000), category: cat(3), tags: [SCHEDULED.tag], heroImage: './embargo-hero.png', heroAlt: '발표 전 사진' }),
+      body: 'SCHEDULEDMARK 본문.\n\n![발표 전 도면](./embargo-body.png)\n',
     },
   ];
 }
@@ -301,6 +313,7 @@ export const blogSites: Record<string, () => BuildOptions> = {
         'posts/tricky/hero.png': makePng(320, 180, [200, 90, 40]),
         'posts/gfm/diagram.png': makePng(640, 300, [40, 160, 90]),
         'posts/with-hero/hero.png': makePng(1280, 720),
+        ...UNPUBLISHED_IMAGES,
         'surveys/fx-staff-2010.json': json(staffSurvey),
         'surveys/fx-goals-2011.json': json(goalsSurvey),
         'surveys/xss-survey.json': json(xssSurvey),

@@ -62,42 +62,5 @@ const kicomFile = (id: 'kicom-2010') => json({ 'kicom-2010': kicomSurvey }[id]);
 /** A valid post: a content folder without any post is refused before the survey files are read. */
 const onePost = { file: 'a.md', data: postData() };
 
-/** Sites the surveys tests need; see tests/support/sites.ts. */
-export const surveySites: Record<string, () => BuildOptions> = {
-  // Three rule violations in one survey file: all must be reported by one build.
-  'surveys-bad-survey': () => {
-    const bad = JSON.parse(kicomFile('kicom-2010'));
-    bad.questions[0].base = 43;
-    bad.questions[1].results = { one: 76, 'two-plus': 36 };
-    bad.questions[1].options.push({ id: 'one', label: '중복' });
-    return { contentDir: writeFixture('surveys-bad-survey', { posts: [onePost], files: { 'surveys/kicom-2010.json': json(bad) } }), buildTime: NOW };
-  },
-  // A benchmark answering with a list where one option is expected, and a question the survey lacks.
-  'surveys-bad-benchmark': () => ({
-    contentDir: writeFixture('surveys-bad-benchmark', {
-      posts: [onePost],
-      files: {
-        'surveys/kicom-2010.json': kicomFile('kicom-2010'),
-        'benchmarks/ours.json': json({ survey: 'kicom-2010', organization: '다온에듀', asOf: '2010-08-10', answers: { staff: ['one'], budget: 3 } }),
-      },
-    }),
-    buildTime: NOW,
-  }),
-  // An article naming a question the survey does not have (the writer checks catch it before rendering).
-  'surveys-unknown-question': () => ({
-    contentDir: writeFixture('surveys-unknown-question', {
-      posts: [{ file: 'bad-chart.mdx', data: postData(), body: '본문\n\n<SurveyChart survey="kicom-2010" question="budget" />\n' }],
-      files: { 'surveys/kicom-2010.json': kicomFile('kicom-2010') },
-    }),
-    buildTime: NOW,
-  }),
-  // The component's own check, with the writer checks off: an unknown benchmark fails while rendering.
-  'surveys-unknown-benchmark': () => ({
-    contentDir: writeFixture('surveys-unknown-benchmark', {
-      posts: [{ file: 'bad-comparison.mdx', data: postData(), body: '본문\n\n<SurveyComparison survey="kicom-2010" benchmark="nobody-2010" />\n' }],
-      files: { 'surveys/kicom-2010.json': kicomFile('kicom-2010') },
-    }),
-    buildTime: NOW,
-    env: { SOCIALBENCH_WRITER_CHECKS: '0' },
-  }),
-};
+/** Sites the surveys tests need; see tests/support/sites.ts. Survey mistakes are tested in-process (tests/unit/surveys-validate.test.ts, rules-mdx.test.ts) and end to end once (tests/processes/build-errors.ts). */
+export const surveySites: Record<string, () => BuildOptions> = {};

@@ -67,23 +67,5 @@ export function syndicationPosts(first: string, last: string, filler: number): F
   ];
 }
 
-/** Sites the syndication tests need; see tests/support/sites.ts. */
-export const syndicationSites: Record<string, () => BuildOptions> = {
-  // A `tweet` one Hangul syllable too long (258 + 24 = 282) must fail the build.
-  // A draft is never built, but its tweet is still checked when the content is read.
-  'syndication-long-tweet-draft': () => ({
-    contentDir: writeFixture('syndication-long-tweet-draft', {
-      posts: [
-        { file: 'ok.md', data: postData() },
-        { file: 'draft-long-tweet.md', data: postData({ draft: true, tweet: `${BOUNDARY_TWEET}하` }) },
-      ],
-    }),
-    buildTime: SYNDICATION_NOW,
-  }),
-  'syndication-long-tweet': () => ({
-    contentDir: writeFixture('syndication-long-tweet', {
-      posts: [{ file: 'too-long-tweet.md', data: postData({ tweet: `${BOUNDARY_TWEET}하` }) }],
-    }),
-    buildTime: SYNDICATION_NOW,
-  }),
-};
+/** Sites the syndication tests need; see tests/support/sites.ts. A tweet too long is tested in-process (tests/unit/rules-content.test.ts). */
+export const syndicationSites: Record<string, () => BuildOptions> = {};

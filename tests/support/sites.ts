@@ -6,7 +6,6 @@ import { blogSites } from './sites-blog';
 import { coreSites } from './sites-core';
 import { surveySites } from './sites-surveys';
 import { syndicationSites } from './sites-syndication';
-import { writingSites } from './sites-writing';
 
 /** "Now" for the example site in tests: a fixed instant, so its published posts are known. */
 export const EXAMPLE_BUILD_TIME = '2026-11-27T12:00:00+09:00';
@@ -26,7 +25,6 @@ export const sites: Record<string, () => BuildOptions> = {
   ...coreSites,
   ...surveySites,
   ...syndicationSites,
-  ...writingSites,
 };
 
 export const manifestPath = join(tmpRoot, 'builds.json');

@@ -11,7 +11,7 @@ import { isoDay } from '@/lib/dates';
 import { entryId } from '@/lib/post-id';
 import { componentNamesFromSource, knownComponentNames } from '@/lib/rules/components';
 import { formatJsonPath, jsonErrorLine, jsonPathLines, lineOfPath } from '@/lib/rules/json-lines';
-import { importedNames, parseMdxError, scanBody } from '@/lib/rules/mdx';
+import { importedNames, MAX_TAG_DEPTH, parseMdxError, scanBody } from '@/lib/rules/mdx';
 import { checkPost, readPostInfo, REQUIRED_PROPS, type PostContext } from '@/lib/rules/post';
 import { formatProblem } from '@/lib/rules/problems';
 
@@ -197,6 +197,18 @@ describe('MDX body checks', () => {
       ['frontmatter', 5, 'kim'],
       ['component', 9, undefined],
     ]);
+  });
+});
+
+describe('tags nested too deep', () => {
+  const nested = (n: number) => `${'<div>'.repeat(n)}글${'</div>'.repeat(n)}\n`;
+  it(`accepts ${MAX_TAG_DEPTH} levels and stops at ${MAX_TAG_DEPTH + 1}, naming the line and the tag, before Astro could crash on it`, () => {
+    expect(check(nested(MAX_TAG_DEPTH)).filter((p) => p.kind === 'mdx')).toEqual([]);
+    const [problem] = check(nested(MAX_TAG_DEPTH + 1));
+    expect(problem).toMatchObject({ kind: 'mdx', severity: 'error', section: '<div>', line: 9, column: MAX_TAG_DEPTH * 5 + 1 });
+    expect(problem!.message).toBe(`태그가 ${MAX_TAG_DEPTH}단계보다 깊게 겹쳐 있습니다. 이대로는 빌드가 메시지 없이 멈춥니다.`);
+    // An error in a draft too: `npm run dev` compiles it for the preview.
+    expect(check(nested(1000), 'draft: true\n')[0]).toMatchObject({ severity: 'error', section: '<div>' });
   });
 });
 

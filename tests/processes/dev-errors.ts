@@ -44,32 +44,37 @@ async function until(test: () => Promise<boolean>, what: string): Promise<void> 
   throw new Error(`timed out waiting for ${what}\n${log}`);
 }
 
-beforeAll(async () => {
-  writeFileSync(postFile, good);
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
-  dev = spawn(join(root, 'node_modules/.bin/astro'), ['dev', '--host', '127.0.0.1', '--port', String(port)], {
-    cwd: root,
-    env: userEnv({
-      ASTRO_DEV_BACKGROUND: '0',
-      ASTRO_TELEMETRY_DISABLED: '1',
-      NO_COLOR: '1',
-      CONTENT_DIR: dir,
-      ASTRO_CACHE_DIR: join(tmpRoot, 'cache', 'dev-errors'),
-      BUILD_TIME: '2026-11-27T12:00:00+09:00',
-    }),
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  dev.stdout!.on('data', (d) => (log += d));
-  dev.stderr!.on('data', (d) => (log += d));
-  await until(async () => (await page('/').catch(() => ({ status: 0 }))).status === 200, 'astro dev to start');
-}, 120_000);
-
-afterAll(() => {
-  dev?.kill('SIGTERM');
-});
-
 describe('npm run dev with a content error', () => {
+  // Hooks inside the describe: this file runs inside tests/processes/astro-processes.test.ts, one part after another.
+  beforeAll(async () => {
+    writeFileSync(postFile, good);
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    dev = spawn(join(root, 'node_modules/.bin/astro'), ['dev', '--host', '127.0.0.1', '--port', String(port)], {
+      cwd: root,
+      env: userEnv({
+        ASTRO_DEV_BACKGROUND: '0',
+        ASTRO_TELEMETRY_DISABLED: '1',
+        NO_COLOR: '1',
+        CONTENT_DIR: dir,
+        ASTRO_CACHE_DIR: join(tmpRoot, 'cache', 'dev-errors'),
+        BUILD_TIME: '2026-11-27T12:00:00+09:00',
+      }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    dev.stdout!.on('data', (d) => (log += d));
+    dev.stderr!.on('data', (d) => (log += d));
+    await until(async () => (await page('/').catch(() => ({ status: 0 }))).status === 200, 'astro dev to start');
+  }, 120_000);
+
+  // Waits for the server to end: the next part of this run starts Astro in the same project.
+  afterAll(async () => {
+    if (!dev || dev.exitCode !== null) return;
+    const ended = new Promise((done) => dev.once('close', done));
+    dev.kill('SIGTERM');
+    await ended;
+  });
+
   it('serves an error page naming the file instead of the last good page, and the page again once fixed', async () => {
     expect((await page('/posts/hello/')).html).toContain('개발 서버 글');
 

@@ -3,9 +3,10 @@
  * data, links): what the writer reads is one Korean block per problem, naming the file, the line
  * and the field, with the fix, and none of Astro's wrapper. Every rule's exact wording is tested
  * in-process (tests/unit/rules-*.test.ts); these check that the build shows them as they are.
+ * The summary of a clean build is checked in ./safe-build.ts.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { root, tmpRoot, userEnv } from '../support/build-site';
@@ -116,28 +117,5 @@ describe('a failing npm run build speaks Korean, once per problem', { timeout: 1
     expectNoWrapper(output);
     expect(output).toMatch(/오류 .*posts\/links\.md:\d+\n {2}문제: 링크 "\/posts\/targt\/": 빌드된 사이트에 페이지 \/posts\/targt\/이\(가\) 없습니다\./);
     expect(output).toContain('혹시 "/posts/target/"?');
-  });
-});
-
-describe('a clean npm run build', { timeout: 180_000 }, () => {
-  it('prints a short summary of what it built and how long it took', () => {
-    const dir = writeFixture('build-summary', {
-      posts: [
-        { file: 'a.md', data: postData({ title: '첫 글' }) },
-        { file: 'b.md', data: postData({ title: '두 번째 글', pubDate: '2010-08-11' }) },
-        { file: 'draft.md', data: postData({ title: '초안', draft: true }) },
-        { file: 'later.md', data: postData({ title: '예약', pubDate: '2011-01-01' }) },
-      ],
-    });
-    mkdirSync(work, { recursive: true });
-    const { status, output } = npmBuild('summary', dir);
-    writeFileSync(join(work, 'summary.log'), output);
-    expect(status, output).toBe(0);
-    const lines = output.trim().split('\n');
-    expect(lines.length).toBeLessThanOrEqual(25);
-    expect(output).toMatch(/✓ 빌드 완료 \(\d+\.\d초\)/);
-    expect(output).toContain('공개된 글 2개 (초안 1개, 예약 1개는 빌드하지 않았습니다)');
-    expect(output).toMatch(/페이지 \d+개, 내부 링크 [\d,]+개 확인/);
-    expect(output).not.toMatch(/\x1b\[|\[WARN\]|MODULE_LEVEL_DIRECTIVE|generating static routes/);
   });
 });

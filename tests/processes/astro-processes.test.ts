@@ -1,0 +1,11 @@
+/**
+ * Tests that start Astro themselves (npm run build, npm run dev, npm run check). Astro writes
+ * content-dependent files into the project's own .astro/ folder, so two at once would read each
+ * other's: this one file runs them in order, in one worker, while the other tests run beside it.
+ */
+import './build-errors';
+import './safe-build';
+import './writing-check';
+import './moved-post';
+import './dev-errors';
+import './dev-preview';
