@@ -15,7 +15,7 @@ export default defineConfig({
   test: {
     // Vitest's default on 2 cores is one worker; and files of projects with fileParallelism off all
     // share one sequential group. Two workers, no such project: the Astro processes run beside the rest.
-    maxWorkers: 2,
+    maxWorkers: 3,
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], testTimeout: 60_000 } },
       { test: { name: 'site', include: ['tests/site/**/*.test.ts'], ...slow } },

@@ -43,6 +43,15 @@ let interrupted = false;
 let child: ChildProcess | undefined;
 const scratch = mkdtempSync(join(tmpdir(), 'socialbench-build-'));
 const summaryFile = join(scratch, 'summary.json');
+/** Signals Astro's whole process group; it may be gone already. */
+const killGroup = (signal: NodeJS.Signals) => {
+  if (child?.pid === undefined) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // Already ended.
+  }
+};
 const cleanUp = () => {
   rmSync(staging, { recursive: true, force: true });
   rmSync(scratch, { recursive: true, force: true });
@@ -51,7 +60,7 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.on(signal, () => {
     // Stop the build (Ctrl-C in a terminal already reached it; a CI cancel may not have), then clean up below.
     interrupted = true;
-    child?.kill(signal);
+    killGroup(signal);
   });
 }
 
@@ -94,7 +103,8 @@ function forwardLines(stream: NodeJS.ReadableStream, onLine: (line: string) => v
 }
 
 const status = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((done) => {
-  const proc = spawn(astroBin, ['build', ...process.argv.slice(2)], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own process group, so stopping the build stops what Astro started too (Pagefind writing into the staging folder).
+  const proc = spawn(astroBin, ['build', ...process.argv.slice(2)], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
   child = proc;
   // stdout is Astro's own log: a progress line, and its warnings unless known to be harmless.
   forwardLines(proc.stdout!, (line) => {
@@ -121,6 +131,8 @@ clearProgress();
 const seconds = ((Date.now() - started) / 1000).toFixed(1);
 
 if (status.code !== 0 || interrupted || !existsSync(staging)) {
+  // Nothing of the build may still be writing when its folder is removed.
+  killGroup('SIGKILL');
   const kept = existsSync(target) ? `${shown}/는 그대로 두었습니다 (마지막으로 성공한 사이트)` : `${shown}/에는 아무것도 쓰지 않았습니다`;
   const explained = existsSync(summaryFile) || /^(오류|경고) /m.test(stripAnsi(astroLog));
   if (!explained && !interrupted) console.error(explainAstroFailure(astroLog, status.signal));

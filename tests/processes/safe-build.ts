@@ -51,6 +51,51 @@ function snapshot(dir: string): Record<string, string> {
 
 const leftovers = () => readdirSync(dirname(dist)).filter((n) => n !== 'dist');
 
+/** Process ids of every descendant of `pid` (Linux /proc), to find the Astro process under tsx. */
+function descendants(pid: number): { pid: number; cmdline: string }[] {
+  const all = readdirSync('/proc').filter((n) => /^\d+$/.test(n)).map(Number);
+  const parentOf = new Map<number, number>();
+  for (const p of all) {
+    try {
+      // "pid (comm) state ppid ...": the command may contain spaces, so read after the last ")".
+      const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
+      parentOf.set(p, Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
+    } catch {
+      // Gone meanwhile.
+    }
+  }
+  const out: { pid: number; cmdline: string }[] = [];
+  const walk = (parent: number) => {
+    for (const [child, ppid] of parentOf) {
+      if (ppid !== parent) continue;
+      let cmdline = '';
+      try {
+        cmdline = readFileSync(`/proc/${child}/cmdline`, 'utf8').replace(/\0/g, ' ');
+      } catch {
+        continue;
+      }
+      out.push({ pid: child, cmdline });
+      walk(child);
+    }
+  };
+  walk(pid);
+  return out;
+}
+
+const waitFor = (test: () => boolean, ms = 60_000) =>
+  new Promise<void>((done, fail) => {
+    const started = Date.now();
+    const poll = setInterval(() => {
+      if (test()) {
+        clearInterval(poll);
+        done();
+      } else if (Date.now() - started > ms) {
+        clearInterval(poll);
+        fail(new Error('timed out'));
+      }
+    }, 50);
+  });
+
 describe('safe build (npm run build)', { timeout: 300_000 }, () => {
   const good = writeFixture('safe-build-good', {
     posts: [...manyPosts(2), { file: 'draft.md', data: postData({ title: '초안', draft: true }) }, { file: 'later.md', data: postData({ title: '예약', pubDate: '2011-01-01' }) }],
@@ -108,58 +153,22 @@ describe('safe build (npm run build)', { timeout: 300_000 }, () => {
     expect(leftovers()).toEqual([]);
   });
 
-  it('replaces dist/ when the next build succeeds', () => {
-    const result = safeBuild(better);
-    expect(result.status, result.output).toBe(0);
+  it('replaces dist/ when the next build succeeds, and refuses a second build meanwhile (a lock, not a crash)', async () => {
+    const first = spawn(join(root, 'node_modules/.bin/tsx'), ['scripts/safe-build.ts'], { cwd: root, env: env(better), stdio: 'ignore' });
+    const firstDone = new Promise<number | null>((done) => first.on('close', done));
+    const lock = join(root, 'node_modules/.cache/socialbench-build.lock');
+    await waitFor(() => existsSync(lock));
+    const second = safeBuild(better, join(work, 'other'));
+    expect(second.status).not.toBe(0);
+    expect(second.output).toMatch(/다른 빌드\(프로세스 \d+\)가 이 프로젝트를 빌드하는 중입니다/);
+    expect(existsSync(join(work, 'other'))).toBe(false);
+    expect(await firstDone).toBe(0);
     expect(existsSync(join(dist, 'posts/post-003/index.html'))).toBe(true);
     expect(leftovers()).toEqual([]);
+    // Released: the next build may go ahead.
+    expect(existsSync(lock)).toBe(false);
   });
 });
-
-/** Process ids of every descendant of `pid` (Linux /proc), to find the Astro process under tsx. */
-function descendants(pid: number): { pid: number; cmdline: string }[] {
-  const all = readdirSync('/proc').filter((n) => /^\d+$/.test(n)).map(Number);
-  const parentOf = new Map<number, number>();
-  for (const p of all) {
-    try {
-      // "pid (comm) state ppid ...": the command may contain spaces, so read after the last ")".
-      const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
-      parentOf.set(p, Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]));
-    } catch {
-      // Gone meanwhile.
-    }
-  }
-  const out: { pid: number; cmdline: string }[] = [];
-  const walk = (parent: number) => {
-    for (const [child, ppid] of parentOf) {
-      if (ppid !== parent) continue;
-      let cmdline = '';
-      try {
-        cmdline = readFileSync(`/proc/${child}/cmdline`, 'utf8').replace(/\0/g, ' ');
-      } catch {
-        continue;
-      }
-      out.push({ pid: child, cmdline });
-      walk(child);
-    }
-  };
-  walk(pid);
-  return out;
-}
-
-const waitFor = (test: () => boolean, ms = 60_000) =>
-  new Promise<void>((done, fail) => {
-    const started = Date.now();
-    const poll = setInterval(() => {
-      if (test()) {
-        clearInterval(poll);
-        done();
-      } else if (Date.now() - started > ms) {
-        clearInterval(poll);
-        fail(new Error('timed out'));
-      }
-    }, 50);
-  });
 
 describe('what npm run build refuses, leaving the last good site byte-identical', { timeout: 300_000 }, () => {
   const good = writeFixture('safe-build-refusals', { posts: manyPosts(2) });
@@ -206,21 +215,6 @@ describe('what npm run build refuses, leaving the last good site byte-identical'
     expect(sources.output).toContain('출력 폴더가 프로젝트 자체이거나 그 안의 원본 폴더입니다');
     expect(existsSync(join(root, 'src/content.config.ts'))).toBe(true);
     expect(snapshot(site)).toEqual(before);
-  });
-
-  it('refuses a second build while one runs (a lock, not a crash)', async () => {
-    const other = join(work, 'refusals', 'other');
-    const first = spawn(join(root, 'node_modules/.bin/tsx'), ['scripts/safe-build.ts'], { cwd: root, env: env(good, other), stdio: 'ignore' });
-    const firstDone = new Promise<number | null>((done) => first.on('close', done));
-    await waitFor(() => existsSync(join(root, 'node_modules/.cache/socialbench-build.lock')));
-    const before = snapshot(site);
-    const second = safeBuild(good, site);
-    expect(second.status).not.toBe(0);
-    expect(second.output).toMatch(/다른 빌드\(프로세스 \d+\)가 이 프로젝트를 빌드하는 중입니다/);
-    expect(snapshot(site)).toEqual(before);
-    expect(await firstDone).toBe(0);
-    // Released: the next build goes ahead.
-    expect(existsSync(join(root, 'node_modules/.cache/socialbench-build.lock'))).toBe(false);
   });
 
   it('names the signal when the build process dies, and keeps the last good site', async () => {

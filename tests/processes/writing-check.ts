@@ -48,10 +48,9 @@ describe('npm run check', { timeout: 180_000 }, () => {
       ],
     });
     rmSync(cacheFor(dir), { recursive: true, force: true });
-    // The type check too: it leaves the posts with errors of their own out, so each is reported once.
-    const { status, output } = check([], dir);
+    // The type check (astro check, half a minute of the project's own code) runs in .ci/run, on the example.
+    const { status, output } = check(['--skip-types'], dir);
     expect(status, output).toBe(1);
-    expect(output).toMatch(/\[1\/4\] 타입 검사 \(astro check\)\n {2}✓ 통과 \(오류가 있는 글 \d+개는 빼고 검사\)/);
     expect(output.match(/"park"은\(는\) 등록된 저자가 아닙니다/g), output).toHaveLength(1);
     // Posts a and b were left out of a copy of the content, deleted after the run: the cache the
     // next run reads must not send it to files that are gone ("[ImageNotFound]" on clean content).
