@@ -6,6 +6,4 @@
 import './build-errors';
 import './safe-build';
 import './writing-check';
-import './moved-post';
 import './dev-errors';
-import './dev-preview';

@@ -45,13 +45,36 @@ const shown = (dir: string, file: string) => relative(root, join(dir, file));
 const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
 
 describe('a failing npm run build speaks Korean, once per problem', { timeout: 180_000 }, () => {
-  it('front matter: the file, the line, the field, what was found and expected, the fix and a near match', () => {
-    const dir = writeFixture('build-errors-frontmatter', {
-      posts: [{ file: 'bad.mdx', data: postData({ author: 'kin', pubDate: undefined }), rawFrontmatter: 'pubDate: 2010-02-30' }],
-    });
-    const { status, output, outDir } = npmBuild('frontmatter', dir);
+  // Front matter, an MDX body and survey data go wrong in one content folder: the writer checks stop
+  // the build before Astro reads any of it, so one build shows all three families at once.
+  const survey = {
+    title: '테스트 설문',
+    publisher: '테스트 연구소',
+    year: 2010,
+    sample: { n: 100, population: '국내 기업' },
+    sources: [{ title: '보고서', url: 'https://example.org/r', provenance: 'read' }],
+    questions: [{ id: 'staff', text: '전담 인력?', type: 'single', options: [{ id: 'one', label: '1명' }, { id: 'more', label: '2명 이상' }], results: { one: 64, more: 48 } }],
+  };
+  const dir = writeFixture('build-errors-content', {
+    posts: [
+      { file: 'bad.mdx', data: postData({ author: 'kin', pubDate: undefined }), rawFrontmatter: 'pubDate: 2010-02-30' },
+      { file: 'chart.mdx', data: postData(), body: '첫 문단.\n\n<SurveyChart survey="tset-2010" question="staff" />\n' },
+    ],
+    files: { 'surveys/test-2010.json': JSON.stringify(survey, null, 2) },
+  });
+  let build: ReturnType<typeof npmBuild> | undefined;
+  const failed = () => (build ??= npmBuild('content', dir));
+
+  it('stops before building anything, without Astro\'s wrapper', () => {
+    const { status, output, outDir } = failed();
     expect(status).not.toBe(0);
     expectNoWrapper(output);
+    expect(output).toContain('✗ 글과 데이터에 고칠 문제가 있어 빌드를 멈췄습니다 (오류 4개)');
+    expect(existsSync(outDir)).toBe(false);
+  });
+
+  it('front matter: the file, the line, the field, what was found and expected, the fix and a near match', () => {
+    const { output } = failed();
     const file = shown(dir, 'posts/bad.mdx');
     const source = readFileSync(join(dir, 'posts/bad.mdx'), 'utf8');
     expect(output).toContain(`오류 ${file}:${lineOf(source, 'author:')} · 프런트매터 author\n  문제: "kin"은(는) 등록된 저자가 아닙니다.`);
@@ -61,26 +84,10 @@ describe('a failing npm run build speaks Korean, once per problem', { timeout: 1
     expect(output).toContain(`오류 ${file}:${lineOf(source, 'pubDate:')} · 프런트매터 pubDate\n  문제: 2010-02-30은(는) 달력에 없는 날짜입니다`);
     // Each problem once.
     expect(output.split('"kin"은(는) 등록된 저자가 아닙니다').length).toBe(2);
-    expect(existsSync(outDir)).toBe(false);
   });
 
   it('MDX body: an unknown survey in a component, with the known ids and a near match', () => {
-    const survey = {
-      title: '테스트 설문',
-      publisher: '테스트 연구소',
-      year: 2010,
-      sample: { n: 100, population: '국내 기업' },
-      sources: [{ title: '보고서', url: 'https://example.org/r', provenance: 'read' }],
-      questions: [{ id: 'staff', text: '전담 인력?', type: 'single', options: [{ id: 'one', label: '1명' }, { id: 'more', label: '2명 이상' }], results: { one: 60, more: 40 } }],
-    };
-    const body = '첫 문단.\n\n<SurveyChart survey="tset-2010" question="staff" />\n';
-    const dir = writeFixture('build-errors-mdx', {
-      posts: [{ file: 'chart.mdx', data: postData(), body }],
-      files: { 'surveys/test-2010.json': JSON.stringify(survey, null, 2) },
-    });
-    const { status, output } = npmBuild('mdx', dir);
-    expect(status).not.toBe(0);
-    expectNoWrapper(output);
+    const { output } = failed();
     const text = readFileSync(join(dir, 'posts/chart.mdx'), 'utf8');
     expect(output).toContain(`오류 ${shown(dir, 'posts/chart.mdx')}:${lineOf(text, 'tset-2010')}:1 · <SurveyChart> survey`);
     expect(output).toContain('문제: "tset-2010"은(는) 등록된 설문이 아닙니다.');
@@ -89,18 +96,7 @@ describe('a failing npm run build speaks Korean, once per problem', { timeout: 1
   });
 
   it('survey data: the file, the JSON path and its line', () => {
-    const survey = {
-      title: '테스트 설문',
-      publisher: '테스트 연구소',
-      year: 2010,
-      sample: { n: 100, population: '국내 기업' },
-      sources: [{ title: '보고서', url: 'https://example.org/r', provenance: 'read' }],
-      questions: [{ id: 'staff', text: '전담 인력?', type: 'single', options: [{ id: 'one', label: '1명' }, { id: 'more', label: '2명 이상' }], results: { one: 64, more: 48 } }],
-    };
-    const dir = writeFixture('build-errors-survey', { posts: [{ file: 'a.md', data: postData() }], files: { 'surveys/test-2010.json': JSON.stringify(survey, null, 2) } });
-    const { status, output } = npmBuild('survey', dir);
-    expect(status).not.toBe(0);
-    expectNoWrapper(output);
+    const { output } = failed();
     expect(output).toMatch(new RegExp(`오류 ${shown(dir, 'surveys/test-2010.json').replace(/[.]/g, '\\.')}:\\d+ · questions\\[0\\]\\.results\\n {2}문제: .*112`));
   });
 

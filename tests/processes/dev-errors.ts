@@ -1,5 +1,5 @@
 /**
- * `npm run dev` with a content mistake: the terminal shows the Korean problem block once, the
+ * `npm run dev` shows drafts and scheduled posts with a badge. With a content mistake: the terminal shows the Korean problem block once, the
  * browser gets an error page naming the file instead of the last good page, and fixing the file
  * brings the page back. A real dev server on fixture content of its own.
  */
@@ -14,9 +14,16 @@ import { postData, writeFixture } from '../support/fixtures';
 let dev: ChildProcess;
 let base = '';
 let log = '';
-const dir = writeFixture('dev-errors', { posts: [{ file: 'hello.md', data: postData({ title: '개발 서버 글' }) }] });
+// A published post, a draft and a post scheduled a minute after "now" (BUILD_TIME below).
+const dir = writeFixture('dev-errors', {
+  posts: [
+    { file: 'hello.md', data: postData({ title: '개발 서버 글', pubDate: '2026-11-27T11:59:00+09:00' }) },
+    { file: 'zz-draft-marker.md', data: postData({ title: '초안표식글', draft: true }) },
+    { file: 'zz-scheduled-marker.md', data: postData({ title: '예약표식글', pubDate: '2026-11-27T12:01:00+09:00' }) },
+  ],
+});
 const postFile = join(dir, 'posts', 'hello.md');
-const good = `---\n${Object.entries(postData({ title: '개발 서버 글' }))
+const good = `---\n${Object.entries(postData({ title: '개발 서버 글', pubDate: '2026-11-27T11:59:00+09:00' }))
   .map(([k, v]) => `${k}: ${JSON.stringify(v)}`)
   .join('\n')}\n---\n\n본문입니다.\n`;
 const broken = good.replace('author: "kim"', 'author: "kin"');
@@ -44,7 +51,7 @@ async function until(test: () => Promise<boolean>, what: string): Promise<void> 
   throw new Error(`timed out waiting for ${what}\n${log}`);
 }
 
-describe('npm run dev with a content error', () => {
+describe('npm run dev: previews and content errors', () => {
   // Hooks inside the describe: this file runs inside tests/processes/astro-processes.test.ts, one part after another.
   beforeAll(async () => {
     writeFileSync(postFile, good);
@@ -73,6 +80,16 @@ describe('npm run dev with a content error', () => {
     const ended = new Promise((done) => dev.once('close', done));
     dev.kill('SIGTERM');
     await ended;
+  });
+
+  it('lists drafts and scheduled posts with a badge, and serves the draft itself, so writers can preview them', async () => {
+    const html = (await page('/')).html;
+    expect(html).toContain('개발 서버 글');
+    expect(html).toMatch(/초안표식글<\/a><span[^>]*class="badge[^"]*"[^>]*>초안<\/span>/);
+    expect(html).toMatch(/예약표식글<\/a><span[^>]*class="badge[^"]*"[^>]*>예약됨<\/span>/);
+    const draft = await page('/posts/zz-draft-marker/');
+    expect(draft.status).toBe(200);
+    expect(draft.html).toMatch(/<h1[^>]*>초안표식글<span[^>]*>초안<\/span>/);
   });
 
   it('serves an error page naming the file instead of the last good page, and the page again once fixed', async () => {

@@ -1,11 +1,12 @@
 /**
  * `npm run build` (scripts/safe-build.ts) replaces dist/ only when the build succeeds. Real
  * builds: a good site, then a broken one and an interrupted one (the old files must still be
- * there, byte for byte), then another good one (replaced, nothing left behind).
+ * there, byte for byte), then another good one with a post moved into its own folder (replaced,
+ * nothing left behind, the warm cache no obstacle). Then what it refuses to do.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -103,7 +104,6 @@ describe('safe build (npm run build)', { timeout: 300_000 }, () => {
   const broken = writeFixture('safe-build-broken', {
     posts: [...manyPosts(3), { file: 'broken.mdx', data: postData({ title: '깨진 글' }), body: '본문\n\n<div>\n' }],
   });
-  const better = writeFixture('safe-build-better', { posts: manyPosts(3) });
 
   it('builds a good site into dist/', () => {
     rmSync(work, { recursive: true, force: true });
@@ -133,7 +133,7 @@ describe('safe build (npm run build)', { timeout: 300_000 }, () => {
 
   it('leaves dist/ untouched when the build is interrupted', async () => {
     const before = snapshot(dist);
-    const child = spawn(join(root, 'node_modules/.bin/tsx'), ['scripts/safe-build.ts'], { cwd: root, env: env(better), stdio: 'ignore' });
+    const child = spawn(join(root, 'node_modules/.bin/tsx'), ['scripts/safe-build.ts'], { cwd: root, env: env(good), stdio: 'ignore' });
     // Listened for at once: a child that ends before the poll sees its staging folder must not leave the test waiting.
     let ended = false;
     const closed = new Promise<number | null>((done) => child.on('close', (c) => ((ended = true), done(c))));
@@ -154,16 +154,22 @@ describe('safe build (npm run build)', { timeout: 300_000 }, () => {
   });
 
   it('replaces dist/ when the next build succeeds, and refuses a second build meanwhile (a lock, not a crash)', async () => {
-    const first = spawn(join(root, 'node_modules/.bin/tsx'), ['scripts/safe-build.ts'], { cwd: root, env: env(better), stdio: 'ignore' });
+    // The writer moves a post into its own folder (to put images beside it, as docs/writing.md says)
+    // and adds one: with the cache of the builds above, this once broke every later build.
+    mkdirSync(join(good, 'posts/post-002'));
+    renameSync(join(good, 'posts/post-002.md'), join(good, 'posts/post-002/index.md'));
+    writeFileSync(join(good, 'posts/post-003.md'), readFileSync(join(good, 'posts/post-001.md'), 'utf8').replace('"글 1"', '"글 3"').replace('2010-08-01', '2010-08-03'));
+    const first = spawn(join(root, 'node_modules/.bin/tsx'), ['scripts/safe-build.ts'], { cwd: root, env: env(good), stdio: 'ignore' });
     const firstDone = new Promise<number | null>((done) => first.on('close', done));
     const lock = join(root, 'node_modules/.cache/socialbench-build.lock');
     await waitFor(() => existsSync(lock));
-    const second = safeBuild(better, join(work, 'other'));
+    const second = safeBuild(good, join(work, 'other'));
     expect(second.status).not.toBe(0);
     expect(second.output).toMatch(/다른 빌드\(프로세스 \d+\)가 이 프로젝트를 빌드하는 중입니다/);
     expect(existsSync(join(work, 'other'))).toBe(false);
     expect(await firstDone).toBe(0);
-    expect(existsSync(join(dist, 'posts/post-003/index.html'))).toBe(true);
+    expect(readFileSync(join(dist, 'posts/post-003/index.html'), 'utf8')).toContain('글 3');
+    expect(readFileSync(join(dist, 'posts/post-002/index.html'), 'utf8')).toContain('글 2');
     expect(leftovers()).toEqual([]);
     // Released: the next build may go ahead.
     expect(existsSync(lock)).toBe(false);
