@@ -3,7 +3,7 @@
  * data, links): what the writer reads is one Korean block per problem, naming the file, the line
  * and the field, with the fix, and none of Astro's wrapper. Every rule's exact wording is tested
  * in-process (tests/unit/rules-*.test.ts); these check that the build shows them as they are.
- * The summary of a clean build is checked in ./safe-build.ts.
+ * The links family and the summary of a clean build are checked on the safe-build site (./safe-build.ts).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -98,20 +98,5 @@ describe('a failing npm run build speaks Korean, once per problem', { timeout: 1
   it('survey data: the file, the JSON path and its line', () => {
     const { output } = failed();
     expect(output).toMatch(new RegExp(`오류 ${shown(dir, 'surveys/test-2010.json').replace(/[.]/g, '\\.')}:\\d+ · questions\\[0\\]\\.results\\n {2}문제: .*112`));
-  });
-
-  it('links: a broken link in a post, after the pages are built, with the page it probably meant', () => {
-    const body = '첫 문단.\n\n[오타 링크](/posts/targt/)\n';
-    const dir = writeFixture('build-errors-links', {
-      posts: [
-        { file: 'target.md', data: postData({ title: '대상 글' }) },
-        { file: 'links.md', data: postData(), body },
-      ],
-    });
-    const { status, output } = npmBuild('links', dir);
-    expect(status).not.toBe(0);
-    expectNoWrapper(output);
-    expect(output).toMatch(/오류 .*posts\/links\.md:\d+\n {2}문제: 링크 "\/posts\/targt\/": 빌드된 사이트에 페이지 \/posts\/targt\/이\(가\) 없습니다\./);
-    expect(output).toContain('혹시 "/posts/target/"?');
   });
 });

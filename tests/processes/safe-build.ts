@@ -101,8 +101,10 @@ describe('safe build (npm run build)', { timeout: 300_000 }, () => {
   const good = writeFixture('safe-build-good', {
     posts: [...manyPosts(2), { file: 'draft.md', data: postData({ title: '초안', draft: true }) }, { file: 'later.md', data: postData({ title: '예약', pubDate: '2011-01-01' }) }],
   });
+  // Valid content with a broken link: the build fails at its very end, once every page is written
+  // (in the staging folder), which is where the last good site is most at risk.
   const broken = writeFixture('safe-build-broken', {
-    posts: [...manyPosts(3), { file: 'broken.mdx', data: postData({ title: '깨진 글' }), body: '본문\n\n<div>\n' }],
+    posts: [...manyPosts(3), { file: 'links.md', data: postData({ title: '깨진 링크 글' }), body: '첫 문단.\n\n[오타 링크](/posts/post-00l/)\n' }],
   });
 
   it('builds a good site into dist/', () => {
@@ -124,7 +126,10 @@ describe('safe build (npm run build)', { timeout: 300_000 }, () => {
     expect(Object.keys(before).length).toBeGreaterThan(5);
     const result = safeBuild(broken);
     expect(result.status).not.toBe(0);
-    expect(result.output).toContain('posts/broken.mdx');
+    // The links family of writer mistakes, end to end (tests/processes/build-errors.ts has the others).
+    expect(result.output).toMatch(/오류 \S*safe-build-broken\/posts\/links\.md:\d+\n {2}문제: 링크 "\/posts\/post-00l\/": 빌드된 사이트에 페이지 \/posts\/post-00l\/이\(가\) 없습니다\./);
+    expect(result.output).toContain('혹시 "/posts/post-001/"?');
+    expect(result.output).not.toMatch(/Stack trace|An unhandled error occurred|docs\.astro\.build|\x1b\[/);
     expect(result.output).toContain('는 그대로 두었습니다 (마지막으로 성공한 사이트)');
     expect(snapshot(dist)).toEqual(before);
     expect(existsSync(join(dist, 'posts/post-003/index.html'))).toBe(false);
