@@ -13,9 +13,9 @@ export default defineConfig({
   // The `@/` alias of tsconfig.json; projects inherit it (Vitest's `extends` defaults to true).
   resolve: { alias: [{ find: /^@\//, replacement: fileURLToPath(new URL('./src/', import.meta.url)) }] },
   test: {
-    // Vitest's default on 2 cores is one worker; and files of projects with fileParallelism off all
-    // share one sequential group. Two workers, no such project: the Astro processes run beside the rest.
-    maxWorkers: 3,
+    // Vitest's default on 2 cores is one worker. With two, the Astro processes (first: projects run
+    // in name order) take one and the browser, site and unit tests the other.
+    maxWorkers: 2,
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], testTimeout: 60_000 } },
       { test: { name: 'site', include: ['tests/site/**/*.test.ts'], ...slow } },
