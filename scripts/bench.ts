@@ -14,8 +14,8 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
-import { writePosts } from './bench/generate-posts';
-import { hasGnuTime, measureBuild, type BuildRun } from './bench/measure';
+import { writePosts } from './bench/generate-posts.ts';
+import { hasGnuTime, measureBuild, type BuildRun } from './bench/measure.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const benchDir = join(root, '.tmp/bench');

@@ -11,7 +11,7 @@
  */
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { hasGnuTime, measureBuild } from './measure';
+import { hasGnuTime, measureBuild } from './measure.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const base = join(root, '.tmp/bench/profile');

@@ -16,7 +16,7 @@ const work = join(tmpRoot, 'build-errors');
 
 function npmBuild(name: string, contentDir: string): { status: number | null; output: string; outDir: string } {
   const outDir = join(work, name, 'dist');
-  const result = spawnSync(join(root, 'node_modules/.bin/tsx'), ['scripts/safe-build.ts'], {
+  const result = spawnSync(join(root, 'node_modules/.bin/node'), ['scripts/safe-build.ts'], {
     cwd: root,
     env: userEnv({
       PATH: `${join(root, 'node_modules/.bin')}:${process.env.PATH ?? ''}`,

@@ -30,7 +30,7 @@ function env(contentDir: string, outDir = dist): NodeJS.ProcessEnv {
 }
 
 function safeBuild(contentDir: string, outDir = dist): { status: number | null; output: string } {
-  const result = spawnSync(join(root, 'node_modules/.bin/tsx'), ['scripts/safe-build.ts'], { cwd: root, env: env(contentDir, outDir), encoding: 'utf8', maxBuffer: 64 << 20 });
+  const result = spawnSync(join(root, 'node_modules/.bin/node'), ['scripts/safe-build.ts'], { cwd: root, env: env(contentDir, outDir), encoding: 'utf8', maxBuffer: 64 << 20 });
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
@@ -52,7 +52,7 @@ function snapshot(dir: string): Record<string, string> {
 
 const leftovers = () => readdirSync(dirname(dist)).filter((n) => n !== 'dist');
 
-/** Process ids of every descendant of `pid` (Linux /proc), to find the Astro process under tsx. */
+/** Process ids of every descendant of `pid` (Linux /proc), to find the Astro process under the script. */
 function descendants(pid: number): { pid: number; cmdline: string }[] {
   const all = readdirSync('/proc').filter((n) => /^\d+$/.test(n)).map(Number);
   const parentOf = new Map<number, number>();
@@ -138,7 +138,7 @@ describe('safe build (npm run build)', { timeout: 300_000 }, () => {
 
   it('leaves dist/ untouched when the build is interrupted', async () => {
     const before = snapshot(dist);
-    const child = spawn(join(root, 'node_modules/.bin/tsx'), ['scripts/safe-build.ts'], { cwd: root, env: env(good), stdio: 'ignore' });
+    const child = spawn(join(root, 'node_modules/.bin/node'), ['scripts/safe-build.ts'], { cwd: root, env: env(good), stdio: 'ignore' });
     // Listened for at once: a child that ends before the poll sees its staging folder must not leave the test waiting.
     let ended = false;
     const closed = new Promise<number | null>((done) => child.on('close', (c) => ((ended = true), done(c))));
@@ -164,7 +164,7 @@ describe('safe build (npm run build)', { timeout: 300_000 }, () => {
     mkdirSync(join(good, 'posts/post-002'));
     renameSync(join(good, 'posts/post-002.md'), join(good, 'posts/post-002/index.md'));
     writeFileSync(join(good, 'posts/post-003.md'), readFileSync(join(good, 'posts/post-001.md'), 'utf8').replace('"글 1"', '"글 3"').replace('2010-08-01', '2010-08-03'));
-    const first = spawn(join(root, 'node_modules/.bin/tsx'), ['scripts/safe-build.ts'], { cwd: root, env: env(good), stdio: 'ignore' });
+    const first = spawn(join(root, 'node_modules/.bin/node'), ['scripts/safe-build.ts'], { cwd: root, env: env(good), stdio: 'ignore' });
     const firstDone = new Promise<number | null>((done) => first.on('close', done));
     const lock = join(root, 'node_modules/.cache/socialbench-build.lock');
     await waitFor(() => existsSync(lock));
@@ -204,7 +204,7 @@ describe('what npm run build refuses, leaving the last good site byte-identical'
 
   it('names the signal when the build process dies, and keeps the last good site', async () => {
     const before = snapshot(site);
-    const child = spawn(join(root, 'node_modules/.bin/tsx'), ['scripts/safe-build.ts'], { cwd: root, env: env(good, site), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(join(root, 'node_modules/.bin/node'), ['scripts/safe-build.ts'], { cwd: root, env: env(good, site), stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     child.stdout!.on('data', (d) => (output += d));
     child.stderr!.on('data', (d) => (output += d));

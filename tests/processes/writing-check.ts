@@ -12,7 +12,7 @@ import { postData, writeFixture } from '../support/fixtures';
 const cacheFor = (contentDir: string) => join(tmpRoot, 'cache', `check-${contentDir.split('/').pop() ?? ''}`);
 
 function check(args: string[], contentDir: string, buildTime = '2011-01-01T00:00:00+09:00') {
-  const result = spawnSync(join(root, 'node_modules/.bin/tsx'), ['scripts/check.ts', ...args], {
+  const result = spawnSync(join(root, 'node_modules/.bin/node'), ['scripts/check.ts', ...args], {
     cwd: root,
     encoding: 'utf8',
     maxBuffer: 64 << 20,

@@ -14,7 +14,7 @@ import { manyPosts, writeFixture } from '../support/fixtures';
 const work = join(tmpRoot, 'build-refusals');
 
 function safeBuild(contentDir: string, outDir: string): { status: number | null; output: string } {
-  const result = spawnSync(join(root, 'node_modules/.bin/tsx'), ['scripts/safe-build.ts'], {
+  const result = spawnSync(join(root, 'node_modules/.bin/node'), ['scripts/safe-build.ts'], {
     cwd: root,
     env: userEnv({ PATH: `${join(root, 'node_modules/.bin')}:${process.env.PATH ?? ''}`, OUT_DIR: outDir, CONTENT_DIR: contentDir, NO_COLOR: '1' }),
     encoding: 'utf8',

@@ -13,7 +13,7 @@ describe('npm run check on clean content', () => {
   it('passes with exit 0, warnings shown but not counted as errors', () => {
     const draft = { file: 'draft.mdx', data: postData({ draft: true, description: DESCRIPTION_PLACEHOLDER }) };
     const dir = writeFixture('check-clean', { posts: [...manyPosts(3), draft] });
-    const result = spawnSync(join(root, 'node_modules/.bin/tsx'), ['scripts/check.ts', '--skip-types', '--skip-build'], {
+    const result = spawnSync(join(root, 'node_modules/.bin/node'), ['scripts/check.ts', '--skip-types', '--skip-build'], {
       cwd: root,
       encoding: 'utf8',
       env: userEnv({ PATH: `${join(root, 'node_modules/.bin')}:${process.env.PATH ?? ''}`, CONTENT_DIR: dir, BUILD_TIME: '2011-01-01T00:00:00+09:00', NO_COLOR: '1' }),

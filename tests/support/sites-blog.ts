@@ -292,7 +292,7 @@ function ownPosts(): FixturePost[] {
 /** `npm run new`, then published by removing `draft: true`, as docs/writing.md tells writers. */
 function scaffoldNewPost(dir: string): void {
   const result = spawnSync(
-    join(root, 'node_modules/.bin/tsx'),
+    join(root, 'node_modules/.bin/node'),
     ['scripts/new-post.ts', NEW_POST.title, '--author', 'kim', '--category', cat(categories.length - 1), '--date', NEW_POST.date, '--description', NEW_POST.description],
     { cwd: root, env: { ...process.env, CONTENT_DIR: dir }, encoding: 'utf8', input: '' },
   );

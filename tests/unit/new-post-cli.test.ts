@@ -37,7 +37,7 @@ interface Run {
 /** Runs the command with stdin an open pipe that never receives anything. */
 function runWithSilentStdin(args: string[]): Promise<Run> {
   return new Promise((done, fail) => {
-    const child = spawn(join(bin, 'tsx'), ['scripts/new-post.ts', ...args], { cwd: root, env: env(), stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(join(bin, 'node'), ['scripts/new-post.ts', ...args], { cwd: root, env: env(), stdio: ['pipe', 'pipe', 'pipe'] });
     let output = '';
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
@@ -58,7 +58,7 @@ function runWithSilentStdin(args: string[]): Promise<Run> {
  */
 function runInTerminal(onOutput: (output: string, type: (text: string) => void) => void): Promise<Run> {
   return new Promise((done, fail) => {
-    const child = spawn('script', ['-qec', `${join(bin, 'tsx')} scripts/new-post.ts`, '/dev/null'], { cwd: root, env: env(), stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn('script', ['-qec', `${join(bin, 'node')} scripts/new-post.ts`, '/dev/null'], { cwd: root, env: env(), stdio: ['pipe', 'pipe', 'pipe'] });
     let output = '';
     // A moment for readline to switch the terminal to raw mode, which drops earlier input.
     const type = (text: string) => setTimeout(() => child.stdin.write(text), 300);

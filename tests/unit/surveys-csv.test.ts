@@ -387,7 +387,7 @@ describe('npm run survey:import', () => {
   const survey = tricky;
   const written = surveyJson(survey);
   const cli = (args: string[], extraEnv: Record<string, string> = {}) =>
-    spawnSync(join(root, 'node_modules/.bin/tsx'), [join(root, 'scripts/survey-import.ts'), ...args], {
+    spawnSync(join(root, 'node_modules/.bin/node'), [join(root, 'scripts/survey-import.ts'), ...args], {
       cwd: root,
       env: { ...process.env, INIT_CWD: '', CONTENT_DIR: content, NO_COLOR: '1', PATH: `${join(root, 'node_modules/.bin')}:${process.env.PATH}`, ...extraEnv },
       encoding: 'utf8',
