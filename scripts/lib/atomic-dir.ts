@@ -35,7 +35,8 @@ export function removeStaleStaging(target: string): string[] {
   return removed;
 }
 
-function isRunning(pid: number): boolean {
+/** True while process `pid` exists (EPERM: it exists, as another user's). */
+export function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

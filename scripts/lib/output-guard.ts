@@ -6,6 +6,7 @@
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Problem } from '../../src/lib/rules/problems.ts';
+import { isRunning } from './atomic-dir.ts';
 
 /** Written into every site this command builds, so a later build knows the folder is its own. */
 export const OUTPUT_MARKER = '.socialbench-output';
@@ -73,15 +74,6 @@ function readlinkSafe(path: string): string {
 
 export interface BuildLock {
   release(): void;
-}
-
-function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /**

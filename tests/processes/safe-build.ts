@@ -5,13 +5,13 @@
  * nothing left behind, the warm cache no obstacle). Then what it refuses to do.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { removeStaleStaging, stagingDirFor, swapInto } from '../../scripts/lib/atomic-dir';
 import { root, tmpRoot, userEnv } from '../support/build-site';
+import { sha, snapshot } from '../support/snapshot';
 import { manyPosts, postData, writeFixture } from '../support/fixtures';
 
 const work = join(tmpRoot, 'safe-build');
@@ -32,22 +32,6 @@ function env(contentDir: string, outDir = dist): NodeJS.ProcessEnv {
 function safeBuild(contentDir: string, outDir = dist): { status: number | null; output: string } {
   const result = spawnSync(join(root, 'node_modules/.bin/node'), ['scripts/safe-build.ts'], { cwd: root, env: env(contentDir, outDir), encoding: 'utf8', maxBuffer: 64 << 20 });
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
-}
-
-const sha = (bytes: string | Buffer) => createHash('sha256').update(bytes).digest('hex');
-
-/** Every file under `dir` with the hash of its bytes. */
-function snapshot(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const path = join(d, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else out[relative(dir, path)] = sha(readFileSync(path));
-    }
-  };
-  walk(dir);
-  return out;
 }
 
 const leftovers = () => readdirSync(dirname(dist)).filter((n) => n !== 'dist');

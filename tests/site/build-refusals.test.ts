@@ -4,12 +4,12 @@
  * need Astro's start (content folders) and the lock are in tests/processes/safe-build.ts.
  */
 import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { root, tmpRoot, userEnv } from '../support/build-site';
 import { manyPosts, writeFixture } from '../support/fixtures';
+import { snapshot } from '../support/snapshot';
 
 const work = join(tmpRoot, 'build-refusals');
 
@@ -20,19 +20,6 @@ function safeBuild(contentDir: string, outDir: string): { status: number | null;
     encoding: 'utf8',
   });
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
-}
-
-function snapshot(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const name of readdirSync(d)) {
-      const path = join(d, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else out[relative(dir, path)] = createHash('sha256').update(readFileSync(path)).digest('hex');
-    }
-  };
-  walk(dir);
-  return out;
 }
 
 describe('npm run build refuses an output folder it must not replace', () => {

@@ -9,7 +9,6 @@ import { load } from 'cheerio';
 import twitterText from 'twitter-text';
 import { getBuild, readBuilt } from '../support/sites';
 import { feedparser, rssParser } from '../support/feed-readers';
-import { problemBlock } from '../support/build-problems';
 import { BOUNDARY_TWEET, LONG_TITLE, MIXED_TWEET, TRICKY_CODE, TRICKY_DESCRIPTION, TRICKY_IMAGE_ALT, TRICKY_TITLE } from '../support/sites-syndication';
 import { BLOG, BLOG_NOW, BLOG_SITE_URL, blogContentDir, DRAFT, SCHEDULED } from '../support/sites-blog';
 import { defaultAuthors } from '../support/fixtures';

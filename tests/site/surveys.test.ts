@@ -5,7 +5,6 @@ import { parse } from 'csv-parse/sync';
 import type { CheerioAPI } from 'cheerio';
 import { builtFiles, fileForUrl, htmlPages, page } from '../support/html';
 import { getBuild, readBuilt } from '../support/sites';
-import { problemBlock } from '../support/build-problems';
 import { XSS, xssSurvey } from '../support/sites-surveys';
 import { BLOG, BLOG_NOW, blogContentDir, COMPARISON_CHARTS } from '../support/sites-blog';
 import { publishedPosts, readJsonDir } from '../support/source';

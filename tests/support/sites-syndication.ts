@@ -1,5 +1,4 @@
-import type { BuildOptions } from './build-site';
-import { manyPosts, postData, writeFixture, type FixturePost } from './fixtures';
+import { manyPosts, postData, type FixturePost } from './fixtures';
 
 /** "Now" for the failing tweet fixtures. */
 export const SYNDICATION_NOW = '2026-11-27T12:00:00+09:00';
@@ -66,6 +65,3 @@ export function syndicationPosts(first: string, last: string, filler: number): F
     { file: 'long-title.md', data: postData({ title: LONG_TITLE, pubDate: '2010-09-06' }) },
   ];
 }
-
-/** Sites the syndication tests need; see tests/support/sites.ts. A tweet too long is tested in-process (tests/unit/rules-content.test.ts). */
-export const syndicationSites: Record<string, () => BuildOptions> = {};
