@@ -4,6 +4,7 @@
  * other's: this one file runs them in order, in one worker, while the other tests run beside it.
  */
 import './build-errors';
+import './pagination';
 import './safe-build';
 import './writing-check';
 import './dev-errors';

@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import type { BuildOptions, BuildResult } from './build-site';
 import { tmpRoot } from './build-site';
 import { blogSites } from './sites-blog';
-import { coreSites } from './sites-core';
 
 /** "Now" for the example site in tests: a fixed instant, so its published posts are known. */
 export const EXAMPLE_BUILD_TIME = '2026-11-27T12:00:00+09:00';
@@ -15,12 +14,11 @@ export const EXAMPLE_BUILD_TIME = '2026-11-27T12:00:00+09:00';
  * `example` is content/ as it is (the example site, or an owner's own): only
  * tests/site/example.test.ts reads it, with checks that hold for any valid content. Every other
  * test reads a fixture written by the tests: `blog` (tests/support/sites-blog.ts) for nearly all
- * of them, and the pagination boundaries. Failing builds are in tests/processes/.
+ * of them. The pagination sites and failing builds are built by tests/processes/.
  */
 export const sites: Record<string, () => BuildOptions> = {
   example: () => ({ buildTime: EXAMPLE_BUILD_TIME }),
   ...blogSites,
-  ...coreSites,
 };
 
 export const manifestPath = join(tmpRoot, 'builds.json');
