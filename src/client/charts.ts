@@ -30,6 +30,7 @@ interface Palette {
   bar: string;
   chosen: string;
   missing: string;
+  missingLine: string;
   grid: string;
   text: string;
   font: string;
@@ -41,15 +42,39 @@ function palette(element: Element): Palette {
   return {
     bar: read('--chart-bar', '#6b8fd6'),
     chosen: read('--highlight', '#b3261e'),
-    missing: read('--border', '#d0d7de'),
+    missing: read('--fg-muted', '#57606a'),
+    missingLine: read('--fg-muted', '#57606a'),
     grid: read('--chart-grid', '#d0d7de'),
     text: read('--fg', '#1b1f24'),
     font: style.fontFamily,
   };
 }
 
-function barColours(spec: ChartSpec, p: Palette): string[] {
-  return spec.kinds.map((k) => (k === 'chosen' ? p.chosen : k === 'missing' ? p.missing : p.bar));
+/**
+ * The not-reported remainder is a share, not an answer: outlined and hatched, never filled like an
+ * answer's bar, so it cannot be read as one.
+ */
+function hatch(colour: string): CanvasPattern | string {
+  const tile = document.createElement('canvas');
+  tile.width = tile.height = 8;
+  const ctx = tile.getContext('2d');
+  if (!ctx) return 'transparent';
+  ctx.strokeStyle = colour;
+  ctx.lineWidth = 1.5;
+  ctx.beginPath();
+  ctx.moveTo(0, 8);
+  ctx.lineTo(8, 0);
+  ctx.stroke();
+  return ctx.createPattern(tile, 'repeat') ?? 'transparent';
+}
+
+function barStyle(spec: ChartSpec, p: Palette) {
+  const missing = hatch(p.missing);
+  return {
+    backgroundColor: spec.kinds.map((k) => (k === 'chosen' ? p.chosen : k === 'missing' ? missing : p.bar)),
+    borderColor: spec.kinds.map((k) => (k === 'missing' ? p.missingLine : 'transparent')),
+    borderWidth: spec.kinds.map((k) => (k === 'missing' ? 2 : 0)),
+  };
 }
 
 /** Korean labels are long: break them into lines of about 16 characters at spaces. */
@@ -69,13 +94,6 @@ function wrap(label: string, width = 16): string | string[] {
   return lines;
 }
 
-function format(value: number, spec: ChartSpec): string {
-  // Percentages share the question's precision ("31.0%"); numbers keep their own ("4.2개", "1개").
-  const decimals = spec.unit === '%' ? spec.decimals : (String(value).split('.')[1] ?? '').length;
-  const number = new Intl.NumberFormat('ko-KR', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value);
-  return `${number}${spec.unit}`;
-}
-
 /** Writes each bar's value at its end, so the chart reads without hovering (no tooltip needed). */
 function valueLabels(spec: ChartSpec, colour: () => string): Plugin<'bar'> {
   return {
@@ -88,10 +106,11 @@ function valueLabels(spec: ChartSpec, colour: () => string): Plugin<'bar'> {
       ctx.font = `600 13px ${chart.options.font?.family ?? 'sans-serif'}`;
       ctx.textBaseline = 'middle';
       meta.data.forEach((bar, i) => {
-        const value = spec.values[i];
-        if (value === undefined) return;
+        // The table's own wording ("약 75%", "4.2개"), so chart and table never disagree.
+        const text = spec.displays[i];
+        if (text === undefined) return;
         const { x, y } = bar.getProps(['x', 'y'], true) as { x: number; y: number };
-        ctx.fillText(format(value, spec), x + 6, y);
+        ctx.fillText(text, x + 6, y);
       });
       ctx.restore();
     },
@@ -109,7 +128,7 @@ async function draw(canvas: HTMLCanvasElement): Promise<void> {
     type: 'bar',
     data: {
       labels: spec.labels.map((l) => wrap(l)),
-      datasets: [{ data: spec.values, backgroundColor: barColours(spec, p), borderWidth: 0, barPercentage: 0.8, categoryPercentage: 0.9 }],
+      datasets: [{ data: spec.values, ...barStyle(spec, p), barPercentage: 0.8, categoryPercentage: 0.9 }],
     },
     options: {
       indexAxis: 'y',
@@ -146,7 +165,7 @@ function recolour(): void {
   for (const [canvas, { chart, spec }] of charts) {
     const p = palette(canvas);
     const dataset = chart.data.datasets[0];
-    if (dataset) dataset.backgroundColor = barColours(spec, p);
+    if (dataset) Object.assign(dataset, barStyle(spec, p));
     const { x, y } = chart.options.scales ?? {};
     for (const scale of [x, y]) {
       if (!scale) continue;

@@ -16,6 +16,12 @@ const surveys = readJsonDir(blogContentDir, 'surveys');
 const benchmarks = readJsonDir(blogContentDir, 'benchmarks');
 const benchmarkOf = (id: string) => benchmarks.find((b) => b.data.survey === id)?.data;
 
+/** "200명", "약 1,900곳", "34,000곳 이상": the sample as the pages count it, in the survey's unit. */
+const count = (data: any) => {
+  const n = `${data.sample.n.toLocaleString('ko-KR')}${data.sample.unit ?? '곳'}`;
+  return data.sample.nPrecision === 'about' ? `약 ${n}` : data.sample.nPrecision === 'at-least' ? `${n} 이상` : n;
+};
+
 /** "31.0%" / "4.2개" / "1,234" -> 31 / 4.2 / 1234 */
 const num = (text: string) => Number(text.replace(/[^\d.-]/g, ''));
 const text = ($: CheerioAPI, el: Parameters<CheerioAPI>[0]) => $(el).text().replace(/\s+/g, ' ').trim();
@@ -23,6 +29,12 @@ const text = ($: CheerioAPI, el: Parameters<CheerioAPI>[0]) => $(el).text().repl
 describe('the fixture surveys', () => {
   it('cover every question type, partial results, every provenance, notes and an unanswered question', () => {
     const questions = surveys.flatMap((s) => s.data.questions);
+    // What a source can say: an observation, people and companies, an approximate sample and figure, a named and an unnamed remainder, an unreported base.
+    expect(surveys.some((s) => s.data.method === 'observation')).toBe(true);
+    expect(new Set(surveys.map((s) => s.data.sample.unit ?? '곳'))).toEqual(new Set(['곳', '명']));
+    expect(surveys.some((s) => s.data.sample.nPrecision === 'about')).toBe(true);
+    expect(questions.some((q: any) => q.remainder) && questions.some((q: any) => q.partial && !q.remainder)).toBe(true);
+    expect(questions.some((q: any) => q.approximate) && questions.some((q: any) => q.base === undefined)).toBe(true);
     expect(new Set(questions.map((q: any) => q.type))).toEqual(new Set(['single', 'multi', 'numeric']));
     expect(questions.some((q: any) => q.partial)).toBe(true);
     expect(new Set(surveys.flatMap((s) => s.data.sources.map((src: any) => src.provenance)))).toEqual(new Set(['read', 'press', 'secondhand']));
@@ -41,7 +53,7 @@ describe('/surveys/', () => {
       expect(item.find(`a[href="/surveys/${id}/"]`).text()).toBe(data.title);
       expect(t).toContain(data.publisher);
       expect(t).toContain(`${data.year}년`);
-      expect(t).toContain(`n=${data.sample.n}`);
+      expect(t).toContain(count(data));
       expect(t).toContain(`${data.questions.length}개`);
       for (const q of data.questions) expect(t).toContain(q.text);
     }
@@ -58,7 +70,9 @@ describe.each(surveys)('/surveys/$id/', ({ id, data }) => {
   it('shows title, publisher, population, n and every source with its provenance', () => {
     const main = text($, 'main');
     expect($('h1').text()).toBe(data.title);
-    for (const fact of [data.publisher, data.sample.population, `n=${data.sample.n}`]) expect(main).toContain(fact);
+    for (const fact of [data.publisher, data.sample.population, count(data)]) expect(main).toContain(fact);
+    expect(main).toContain(data.method === 'observation' ? '관찰 대상 수' : '응답 수');
+    expect(main.includes('응답 기준')).toBe(data.method !== 'observation' && data.questions.some((q: any) => q.base !== undefined));
     const labels = { read: '원문 확인', press: '언론 보도 인용', secondhand: '재인용' } as Record<string, string>;
     for (const s of data.sources) {
       const link = $(`.sources a[href="${s.url}"]`);
@@ -90,13 +104,32 @@ describe.each(surveys)('/surveys/$id/', ({ id, data }) => {
       }
       const chosen = rows.filter((r) => text($, $(r).find('td.answer')).includes(`${benchmark?.organization}의 답`)).map((r) => $(r).attr('data-option'));
       expect(chosen).toEqual(answer === undefined ? [] : [answer].flat());
+      for (const o of q.approximate ?? []) expect(shown[o]).toMatch(/^약 /);
       const sum = Object.values(q.results as Record<string, number>).reduce((a, b) => a + b, 0);
-      const remainder = rows.find((r) => text($, $(r).find('th')) === '미응답/보고되지 않음');
-      if (q.type === 'single' && q.partial) expect(num(text($, $(remainder).find('td').first()))).toBeCloseTo(100 - sum, 5);
-      else expect(remainder).toBeUndefined();
+      // The rest of a partial single question: the answer the source names, or "not reported", never an answer; computed either way.
+      const remainder = rows.find((r) => ['complement', 'remainder'].includes($(r).attr('data-kind')!));
+      if (q.type === 'single' && (q.partial || q.remainder)) {
+        expect(num(text($, $(remainder).find('td').first()))).toBeCloseTo(100 - sum, 5);
+        expect(text($, $(remainder).find('th'))).toBe(`${q.remainder?.label ?? '보고되지 않은 나머지'} 100%에서 보고된 비율을 뺀 계산값`);
+        expect($(remainder).attr('data-kind')).toBe(q.remainder ? 'complement' : 'remainder');
+        if (!q.remainder) expect($(remainder).hasClass('chosen')).toBe(false);
+      } else expect(remainder).toBeUndefined();
+      expect(text($, figure)).not.toContain('미응답');
+      const meta = text($, figure.find('.question-meta'));
+      expect(meta).toContain(
+        q.base === undefined ? '기준 수 보고되지 않음' : `${data.method === 'observation' ? '관찰' : '응답'} 기준 ${q.base.toLocaleString('ko-KR')}${data.sample.unit ?? '곳'}`,
+      );
+      // A secondhand figure with no reported base may rest on few answers.
+      const secondhand = data.sources.filter((s: any) => !q.sources || q.sources.includes(s.id)).every((s: any) => s.provenance === 'secondhand');
+      expect(meta.includes('소표본일 수 있음')).toBe(q.base === undefined && secondhand);
       const notes = text($, figure);
       expect(notes).toContain('반올림');
-      if (q.type === 'multi') expect(text($, figure.find('.question-meta'))).toContain('복수 응답');
+      if (q.type === 'multi') expect(meta).toContain(data.method === 'observation' ? '복수 집계' : '복수 응답');
+      if (benchmark) {
+        // The day the organisation's answers describe, beside the survey's own year.
+        const [y, m, d] = benchmark.asOf.split('-').map(Number);
+        expect(text($, figure.find('.answer-note'))).toContain(`${y}. ${m}. ${d}. 기준`);
+      }
       if (benchmark?.notes?.[q.id]) expect(text($, figure.find('.answer-note'))).toContain(benchmark.notes[q.id]);
     }
   });

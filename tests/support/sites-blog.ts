@@ -75,7 +75,7 @@ export const staffSurvey = {
   publisher: '가상경영연구소',
   year: 2010,
   fieldwork: { start: '2010-03-01', end: '2010-04-12' },
-  sample: { n: 200, population: '국내 중소기업 홍보 담당자' },
+  sample: { n: 200, unit: '명', population: '국내 중소기업 홍보 담당자' },
   sources: [
     { id: 'report', title: '조사 보고서 원문', url: 'https://example.org/report', provenance: 'read' },
     { id: 'news', title: '조사 결과 보도 기사', url: 'https://example.org/news?id=1&page=2', provenance: 'press' },
@@ -146,6 +146,58 @@ export const goalsSurvey = {
 };
 
 export const goalsBenchmark = { survey: 'fx-goals-2011', organization: site.organization, asOf: '2011-03-01', answers: { goal: 'brand' } };
+
+/**
+ * An observation (no one answered): an approximate share whose complement the source names, a
+ * question whose complement is not reported, and a secondhand question with no reported base.
+ */
+export const accountsSurvey = {
+  title: '세계 대기업 소셜미디어 계정 관찰',
+  publisher: '가상홍보회사',
+  year: 2010,
+  method: 'observation',
+  sample: { n: 100, nPrecision: 'about', population: '세계 대기업' },
+  sources: [
+    { id: 'deck', title: '보고서 사본', url: 'https://example.org/deck', provenance: 'read' },
+    { id: 'digest', title: '제3자 요약 글', url: 'https://example.net/digest', provenance: 'secondhand' },
+  ],
+  questions: [
+    {
+      id: 'any',
+      text: '네 플랫폼 가운데 하나 이상에 활성 계정이 있는가',
+      type: 'single',
+      base: 100,
+      sources: ['deck'],
+      approximate: ['yes'],
+      remainder: { id: 'none', label: '활성 계정 없음' },
+      options: [{ id: 'yes', label: '하나 이상 있음' }],
+      results: { yes: 79 },
+    },
+    {
+      id: 'rate',
+      text: '운영 성과를 긍정적으로 평가하는가',
+      type: 'single',
+      base: 65,
+      sources: ['deck'],
+      partial: true,
+      options: [{ id: 'positive', label: '긍정적' }],
+      results: { positive: 86.2 },
+    },
+    {
+      id: 'tools',
+      text: '주로 쓰는 도구',
+      type: 'multi',
+      sources: ['digest'],
+      options: [
+        { id: 'blog', label: '블로그' },
+        { id: 'twitter', label: '트위터' },
+      ],
+      results: { blog: 66.7, twitter: 48.1 },
+    },
+  ],
+};
+
+export const accountsBenchmark = { survey: 'fx-accounts-2010', organization: site.organization, asOf: '2010-08-10', answers: { any: 'yes', rate: 'positive' } };
 
 /** The comparison article: four charts from two surveys and one comparison table. */
 export const COMPARISON_CHARTS = ['fx-staff-2010/staff', 'fx-staff-2010/channels', 'fx-goals-2011/goal', 'fx-staff-2010/accounts'];
@@ -316,9 +368,11 @@ export const blogSites: Record<string, () => BuildOptions> = {
         ...UNPUBLISHED_IMAGES,
         'surveys/fx-staff-2010.json': json(staffSurvey),
         'surveys/fx-goals-2011.json': json(goalsSurvey),
+        'surveys/fx-accounts-2010.json': json(accountsSurvey),
         'surveys/xss-survey.json': json(xssSurvey),
         'benchmarks/ours-fx-staff-2010.json': json(staffBenchmark),
         'benchmarks/ours-fx-goals-2011.json': json(goalsBenchmark),
+        'benchmarks/ours-fx-accounts-2010.json': json(accountsBenchmark),
         'benchmarks/ours.json': json(xssBenchmark),
       },
     });

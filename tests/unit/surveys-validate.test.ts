@@ -91,11 +91,11 @@ describe('validateSurvey', () => {
     const [unknown] = check(withStaff({ one: 64, 'two-plus': 36 }, { parital: true }));
     expect(formatIssue(unknown!)).toBe(
       'content/surveys/test.json: questions[0].parital: "parital": 알 수 없는 필드입니다. ' +
-        '기대: 쓸 수 있는 필드: id, text, type, base, partial, sources, options, results ' +
+        '기대: 쓸 수 있는 필드: id, text, type, base, partial, sources, options, remainder, approximate, results ' +
         '고치는 법: 철자를 고치거나 필드를 지우세요. 혹시 "partial"?',
     );
     const [warning] = check(withStaff({ one: 64, 'two-plus': 36 }, { base: 29 }));
-    expect(formatIssue(warning!)).toMatch(/^경고: content\/surveys\/test\.json: questions\[0\]\.base: 응답자 29명: 30명 미만의 소표본입니다\./);
+    expect(formatIssue(warning!)).toMatch(/^경고: content\/surveys\/test\.json: questions\[0\]\.base: 기준 29곳: 30 미만의 소표본입니다\./);
   });
 
   it('reports every problem of a file at once, the rules between fields as well', () => {
@@ -132,7 +132,7 @@ describe('validateSurvey', () => {
       expect(issue).toMatchObject({
         path: 'questions[0].parital',
         message: '"parital": 알 수 없는 필드입니다.',
-        expected: '쓸 수 있는 필드: id, text, type, base, partial, sources, options, results',
+        expected: '쓸 수 있는 필드: id, text, type, base, partial, sources, options, remainder, approximate, results',
         suggestion: 'partial',
       });
     });
@@ -164,10 +164,10 @@ describe('validateSurvey', () => {
       s.questions[2].partial = true;
       s.titel = 'x';
       const [question, top] = errors(check(s));
-      expect(question).toMatchObject({ path: 'questions[2].partial', expected: '쓸 수 있는 필드: id, text, type, base, sources, unit, results' });
+      expect(question).toMatchObject({ path: 'questions[2].partial', expected: '쓸 수 있는 필드: id, text, type, base, sources, unit, approximate, results' });
       expect(top).toMatchObject({
         path: 'titel',
-        expected: '쓸 수 있는 필드: title, publisher, year, fieldwork, sample, sources, note, questions',
+        expected: '쓸 수 있는 필드: title, publisher, year, fieldwork, method, sample, sources, note, questions',
         suggestion: 'title',
       });
     });
@@ -298,9 +298,9 @@ describe('validateSurvey', () => {
           level: 'error',
           file: FILE,
           path: 'questions[0].base',
-          message: '101명으로 sample.n(100명)보다 많습니다.',
+          message: '101(으)로 sample.n(100)보다 많습니다.',
           expected: 'sample.n(100) 이하',
-          fix: '기준 응답자 수(base)나 전체 응답자 수(sample.n)를 원자료와 맞춰 보세요.',
+          fix: '기준 수(base)나 표본 수(sample.n)를 원자료와 맞춰 보세요.',
         },
       ]);
     });
@@ -316,7 +316,7 @@ describe('validateSurvey', () => {
           level: 'warning',
           file: FILE,
           path: 'questions[0].base',
-          message: '응답자 29명: 30명 미만의 소표본입니다.',
+          message: '기준 29곳: 30 미만의 소표본입니다.',
           fix: '페이지에 "소표본"으로 표시됩니다. 원자료의 수치가 맞다면 고칠 것은 없습니다.',
         },
       ]);
@@ -330,7 +330,7 @@ describe('validateSurvey', () => {
       const issues = check(s);
       expect(errors(issues)).toEqual([]);
       // Three questions without a base, one warning.
-      expect(warnings(issues).map((i) => `${i.path}: ${i.message}`)).toEqual(['sample.n: 응답자 29명: 30명 미만의 소표본입니다.']);
+      expect(warnings(issues).map((i) => `${i.path}: ${i.message}`)).toEqual(['sample.n: 표본 29곳: 30 미만의 소표본입니다.']);
     });
   });
 
@@ -420,6 +420,56 @@ describe('validateSurvey', () => {
     });
   });
 
+  describe('what the source said: method, unit, remainder, approximate figures', () => {
+    it('method: a questionnaire or an observation', () => {
+      expect(errorPaths((s) => (s.method = 'observation'))).toEqual([]);
+      expect(errorPaths((s) => (s.method = 'questionnaire'))).toEqual([]);
+      const [issue] = errors(check({ ...survey(), method: 'survey' }));
+      expect(issue).toMatchObject({ path: 'method', message: '"survey"입니다.', expected: expect.stringContaining('"observation"') });
+    });
+    it('sample.unit: a Korean counter; nPrecision: exact, about or at-least', () => {
+      for (const unit of ['곳', '명', '개사', '개 계정']) expect(errorPaths((s) => (s.sample.unit = unit))).toEqual([]);
+      for (const unit of ['', 'people', '명 ', '200명', '아주아주아주긴단위이름']) expect(errorPaths((s) => (s.sample.unit = unit))).toEqual(['sample.unit']);
+      for (const p of ['exact', 'about', 'at-least']) expect(errorPaths((s) => (s.sample.nPrecision = p))).toEqual([]);
+      expect(errorPaths((s) => (s.sample.nPrecision = 'approx'))).toEqual(['sample.nPrecision']);
+    });
+    it('counts warnings in the sample unit', () => {
+      const s = withStaff({ one: 64, 'two-plus': 36 }, { base: 12 });
+      s.sample.unit = '명';
+      expect(warnings(check(s)).map((i) => i.message)).toEqual(['기준 12명: 30 미만의 소표본입니다.']);
+    });
+    const uses = (extra: Record<string, unknown>) => {
+      const s = survey();
+      s.questions[0] = { id: 'uses', text: '소셜미디어를 씁니까?', type: 'single', base: 42, options: [{ id: 'yes', label: '이용함' }], results: { yes: 75 }, ...extra };
+      return s;
+    };
+    it('remainder: a named answer for what the shares leave, on a single-choice question', () => {
+      expect(errors(check(uses({ remainder: { id: 'no', label: '이용하지 않음' } })))).toEqual([]);
+      // It implies partial: the option's share alone need not add up to 100.
+      expect(errors(check(uses({ remainder: { id: 'no', label: '이용하지 않음' }, partial: true })))).toEqual([]);
+      expect(errorPaths((s) => Object.assign(s, uses({ remainder: { id: 'No', label: '' } })))).toEqual(['questions[0].remainder.id', 'questions[0].remainder.label']);
+      expect(errorPaths((s) => Object.assign(s, uses({ remainder: { id: 'yes', label: '또' } })))).toEqual(['questions[0].remainder.id']);
+    });
+    it('remainder: never on a multi-choice question, never written in results, never when nothing is left', () => {
+      const [multi] = errors(check(uses({ type: 'multi', remainder: { id: 'no', label: '없음' } })));
+      expect(multi).toMatchObject({ path: 'questions[0].remainder', message: '복수 선택 문항에 "remainder"가 있습니다.' });
+      const [written] = errors(check(uses({ remainder: { id: 'no', label: '이용하지 않음' }, results: { yes: 75, no: 25 } })));
+      expect(written).toMatchObject({ path: 'questions[0].results.no', message: '"no"은(는) 나머지 답(remainder)입니다.' });
+      const [full] = errors(check(uses({ remainder: { id: 'no', label: '이용하지 않음' }, results: { yes: 99.6 } })));
+      expect(full).toMatchObject({ path: 'questions[0].remainder', message: '선택지 비율 합이 99.6이라 나머지 답에 남는 비율이 없습니다.' });
+      expect(errors(check(uses({ remainder: { id: 'no', label: '이용하지 않음' }, results: { yes: 99.4 } })))).toEqual([]);
+    });
+    it('approximate: ids of reported figures, each once', () => {
+      expect(errors(check(uses({ approximate: ['yes'], partial: true })))).toEqual([]);
+      const [unknown] = errors(check(uses({ approximate: ['yse'], partial: true })));
+      expect(unknown).toMatchObject({ path: 'questions[0].approximate[0]', suggestion: 'yes' });
+      expect(errorPaths((s) => Object.assign(s, uses({ approximate: ['yes', 'yes'], partial: true })))).toEqual(['questions[0].approximate[1]']);
+      expect(errorPaths((s) => Object.assign(s, uses({ approximate: [], partial: true })))).toEqual(['questions[0].approximate']);
+      expect(errorPaths((s) => (s.questions[2].approximate = ['mean']))).toEqual([]);
+      expect(errorPaths((s) => (s.questions[2].approximate = ['median']))).toEqual(['questions[2].approximate[0]']);
+    });
+  });
+
   describe('the rest of the file', () => {
     it('rejects an unknown question type, and still checks its id and text', () => {
       const [issue] = errors(check(withStaff({ one: 64, 'two-plus': 36 }, { type: 'choice' })));
@@ -489,6 +539,14 @@ describe('validateBenchmark', () => {
       },
     ]);
     expect(check(benchmark({ staff: 'three' }))[0]?.suggestion).toBeUndefined();
+  });
+  it('single: the named remainder is an answer too, and is listed with the options', () => {
+    const s = survey();
+    s.questions[0] = { id: 'uses', text: '씁니까?', type: 'single', options: [{ id: 'yes', label: '이용함' }], results: { yes: 75 }, remainder: { id: 'no', label: '이용하지 않음' } };
+    const against = (b: unknown) => validateBenchmark(b, s, BFILE, ['test']);
+    expect(against(benchmark({ uses: 'no' }))).toEqual([]);
+    expect(against(benchmark({ uses: 'yes' }))).toEqual([]);
+    expect(against(benchmark({ uses: 'non' }))[0]).toMatchObject({ expected: '선택지 id: yes, no', suggestion: 'no' });
   });
   it('multi: a non-empty list of distinct option ids', () => {
     expect(paths(benchmark({ channels: 'blog' }))).toEqual(['answers.channels']);

@@ -11,6 +11,7 @@ import {
   type NumericQuestion,
   type Provenance,
   type Survey,
+  type SurveyMethod,
   type SurveyQuestion,
   type SurveySource,
 } from './types.ts';
@@ -29,9 +30,53 @@ export const PROVENANCE_WARNINGS: Record<Provenance, string | undefined> = {
 };
 
 export const NUMERIC_LABELS = { mean: '평균', median: '중앙값' } as const;
-export const NOT_REPORTED_LABEL = '미응답/보고되지 않음';
+/** The share no answer of the source accounts for: not "no answer", which no source reports. */
+export const NOT_REPORTED_LABEL = '보고되지 않은 나머지';
+/** Beside a figure the site computed rather than read. */
+export const COMPUTED_NOTE = '100%에서 보고된 비율을 뺀 계산값';
+export const METHOD_LABELS: Record<SurveyMethod, string> = {
+  questionnaire: '설문(응답을 받아 집계)',
+  observation: '관찰(계정·자료를 살펴 집계, 응답자 없음)',
+};
+/** A survey file's defaults, resolved here once: companies or institutions, counted exactly, by questionnaire. */
+export const DEFAULT_SAMPLE_UNIT = '곳';
 
-export type RowKind = 'option' | 'remainder' | 'stat' | 'company';
+/**
+ * - option, stat: a figure the source reports;
+ * - complement: the answer the source names for the rest (100 − the reported shares, computed);
+ * - remainder: the rest no answer of the source accounts for (computed, never an answer);
+ * - company: the organisation's own number on a numeric question.
+ */
+export type RowKind = 'option' | 'complement' | 'remainder' | 'stat' | 'company';
+
+export function surveyMethod(survey: Survey): SurveyMethod {
+  return survey.method ?? 'questionnaire';
+}
+
+export const isObservation = (survey: Survey): boolean => surveyMethod(survey) === 'observation';
+
+/** "200명", "403곳", "100개 계정": a count in the survey's own unit. */
+export function countIn(survey: Survey, n: number): string {
+  return `${formatNumber(n, 0)}${survey.sample.unit ?? DEFAULT_SAMPLE_UNIT}`;
+}
+
+/** The sample as the source gives it: "200명", "약 1,900명", "34,000곳 이상". */
+export function sampleCount(survey: Survey): string {
+  const count = countIn(survey, survey.sample.n);
+  switch (survey.sample.nPrecision) {
+    case 'about':
+      return `약 ${count}`;
+    case 'at-least':
+      return `${count} 이상`;
+    default:
+      return count;
+  }
+}
+
+/** What a base is called: those who answered, or, in an observation, those observed. */
+export function baseWord(survey: Survey): string {
+  return isObservation(survey) ? '관찰 기준' : '응답 기준';
+}
 
 export interface ResultRow {
   /** Option id, "mean"/"median", or "" for the remainder and the organisation's own number. */
@@ -39,11 +84,15 @@ export interface ResultRow {
   label: string;
   /** Percentage (choice questions) or number in `unit` (numeric); null when not reported. */
   value: number | null;
-  /** `value` as shown, e.g. "31.0%" or "4.2개"; "보고되지 않음" when null. */
+  /** `value` as shown, e.g. "31.0%", "약 75%" or "4.2개"; "보고되지 않음" when null. */
   display: string;
   kind: RowKind;
   /** The organisation chose this option (or this is its own number). */
   chosen: boolean;
+  /** The source gives the figure as approximate ("75% 정도"). */
+  approximate: boolean;
+  /** The site computed the figure (from the reported ones); `COMPUTED_NOTE` says how. */
+  computed: boolean;
 }
 
 export interface QuestionView {
@@ -55,10 +104,15 @@ export interface QuestionView {
   unit: string;
   /** Decimals every value of this question is shown with (the source's precision). */
   decimals: number;
-  /** Respondents the percentages are of; falls back to the sample size when the question gives none. */
+  /** The number the percentages are of; undefined when the source does not report it. */
   base?: number;
   baseReported: boolean;
+  /** "응답 기준 65곳", "관찰 기준 100곳" or "기준 수 보고되지 않음". */
+  baseText: string;
   smallSample: boolean;
+  /** No base is reported and the figure is secondhand: it may rest on few answers (shown as a warning). */
+  possiblySmall: boolean;
+  observation: boolean;
   multi: boolean;
   partial: boolean;
   /** Sum of the reported shares (choice questions). */
@@ -67,6 +121,8 @@ export interface QuestionView {
   provenance?: Provenance;
   sources: SurveySource[];
   organization?: string;
+  /** Day the organisation's answers describe (YYYY-MM-DD), shown beside the survey's year. */
+  answerAsOf?: string;
   /** Labels of the organisation's answer, e.g. ["블로그", "트위터"] or ["1개"]; empty when it did not answer. */
   answerLabels: string[];
   answerNote?: string;
@@ -122,58 +178,80 @@ function answerFor(benchmark: Benchmark | undefined, id: string): BenchmarkAnswe
 export function questionView(survey: Survey, index: number, benchmark?: Benchmark): QuestionView {
   const question = survey.questions[index];
   if (!question) throw new Error(`questions[${index}] does not exist`);
-  const base = question.base ?? survey.sample.n;
+  const base = question.base;
   const sources = questionSources(survey, question);
+  const provenance = bestProvenance(sources);
+  const observation = isObservation(survey);
   const common = {
     question,
     number: index + 1,
     base,
-    baseReported: question.base !== undefined,
-    smallSample: isSmallSample(base),
+    baseReported: base !== undefined,
+    baseText: base === undefined ? '기준 수 보고되지 않음' : `${baseWord(survey)} ${countIn(survey, base)}`,
+    // An unreported base is at most the whole sample, so a small sample stays small.
+    smallSample: isSmallSample(base ?? survey.sample.n),
+    possiblySmall: base === undefined && provenance === 'secondhand' && !isSmallSample(survey.sample.n),
+    observation,
     sources,
-    provenance: bestProvenance(sources),
+    provenance,
     organization: benchmark?.organization,
+    answerAsOf: benchmark?.asOf,
     answerNote: benchmark?.notes?.[question.id],
   };
   return question.type === 'numeric'
     ? { ...common, ...numericView(question, benchmark) }
-    : { ...common, ...choiceView(question, benchmark) };
+    : { ...common, ...choiceView(question, benchmark, observation) };
 }
 
 type Specific = Pick<QuestionView, 'rows' | 'unit' | 'decimals' | 'multi' | 'partial' | 'total' | 'answerLabels' | 'ariaLabel' | 'notes'>;
 
-function choiceView(question: ChoiceQuestion, benchmark: Benchmark | undefined): Specific {
+/** "약 75%" for an approximate figure; a computed figure derived from one is approximate too. */
+function shown(value: number, decimals: number, unit: string, approximate: boolean): string {
+  return `${approximate ? '약 ' : ''}${formatNumber(value, decimals)}${unit}`;
+}
+
+function choiceView(question: ChoiceQuestion, benchmark: Benchmark | undefined, observation: boolean): Specific {
   const answer = answerFor(benchmark, question.id);
   const chosen = new Set(typeof answer === 'string' ? [answer] : Array.isArray(answer) ? answer : []);
+  const approximate = new Set(question.approximate ?? []);
   const values = Object.values(question.results);
   const decimals = Math.max(0, ...values.map(decimalsOf));
-  const show = (v: number | null) => (v === null ? '보고되지 않음' : `${formatNumber(v, decimals)}%`);
   const rows: ResultRow[] = question.options.map((o) => {
     const value = question.results[o.id] ?? null;
-    return { id: o.id, label: o.label, value, display: show(value), kind: 'option', chosen: chosen.has(o.id) };
+    const approx = approximate.has(o.id);
+    const display = value === null ? '보고되지 않음' : shown(value, decimals, '%', approx);
+    return { id: o.id, label: o.label, value, display, kind: 'option', chosen: chosen.has(o.id), approximate: approx, computed: false };
   });
   const total = values.reduce((a, b) => a + b, 0);
   const multi = question.type === 'multi';
-  const partial = question.partial === true;
+  const named = multi ? undefined : question.remainder;
+  const partial = question.partial === true || named !== undefined;
   // Rounded to the source's precision so 100 - 85.7 shows 14.3, not 14.299999.
-  const remainder = Number((100 - total).toFixed(decimals));
-  if (!multi && partial && remainder > 0) {
-    rows.push({ id: '', label: NOT_REPORTED_LABEL, value: remainder, display: show(remainder), kind: 'remainder', chosen: false });
-  }
-  const notes: string[] = [];
-  if (multi) notes.push('복수 응답: 한 곳이 여러 항목을 고를 수 있어 합계가 100%를 넘을 수 있습니다.');
-  if (partial && multi) notes.push('일부 항목만 보고되어 보고된 항목만 싣습니다.');
-  if (partial && !multi) {
-    notes.push(
-      remainder > 0
-        ? `일부 항목만 보고되었습니다. 나머지 ${formatNumber(remainder, decimals)}%는 "${NOT_REPORTED_LABEL}"으로 표시합니다.`
-        : '일부 항목만 보고되었습니다.',
+  const rest = Number((100 - total).toFixed(decimals));
+  const restApproximate = values.length > 0 && question.options.some((o) => approximate.has(o.id));
+  if (!multi && partial && rest > 0) {
+    const display = shown(rest, decimals, '%', restApproximate);
+    rows.push(
+      named
+        ? { id: named.id, label: named.label, value: rest, display, kind: 'complement', chosen: chosen.has(named.id), approximate: restApproximate, computed: true }
+        : { id: '', label: NOT_REPORTED_LABEL, value: rest, display, kind: 'remainder', chosen: false, approximate: restApproximate, computed: true },
     );
   }
+  const notes: string[] = [];
+  if (multi) notes.push(`${observation ? '복수 집계: 한 대상이 여러 항목에 해당할 수 있어' : '복수 응답: 여러 항목을 고를 수 있어'} 합계가 100%를 넘을 수 있습니다.`);
+  if (partial && multi) notes.push('일부 항목만 보고되어 보고된 항목만 싣습니다.');
+  if (partial && !multi && rest > 0) {
+    notes.push(
+      named
+        ? `"${named.label}" ${formatNumber(rest, decimals)}%는 출처가 밝힌 나머지 답으로, ${COMPUTED_NOTE}입니다.`
+        : `일부 항목만 보고되었습니다. 나머지 ${formatNumber(rest, decimals)}%는 출처가 어떤 답인지 밝히지 않아 "${NOT_REPORTED_LABEL}"로 따로 표시했습니다(${COMPUTED_NOTE}).`,
+    );
+  } else if (partial && !multi) notes.push('일부 항목만 보고되었습니다.');
+  if (rows.some((r) => r.approximate && !r.computed)) notes.push('"약"이 붙은 수치는 출처가 어림값으로 밝힌 것입니다.');
   notes.push('비율은 출처에 보고된 값 그대로이며, 반올림 때문에 합계가 100%와 조금 다를 수 있습니다.');
   const answerLabels = rows.filter((r) => r.chosen).map((r) => r.label);
-  const parts = rows.map((r) => `${r.label} ${r.display}${r.chosen ? ` (${benchmark?.organization ?? ''}의 답)` : ''}`);
-  const ariaLabel = `${multi ? '복수 응답 ' : ''}가로 막대 차트. ${question.text}: ${parts.join(', ')}.`;
+  const parts = rows.map((r) => `${r.label} ${r.display}${r.computed ? '(계산값)' : ''}${r.chosen ? ` (${benchmark?.organization ?? ''}의 답)` : ''}`);
+  const ariaLabel = `${multi ? (observation ? '복수 집계 ' : '복수 응답 ') : ''}가로 막대 차트. ${question.text}: ${parts.join(', ')}.`;
   return { rows, unit: '%', decimals, multi, partial, total, answerLabels, ariaLabel, notes };
 }
 
@@ -182,14 +260,16 @@ function numericView(question: NumericQuestion, benchmark: Benchmark | undefined
   const own = typeof answer === 'number' ? answer : undefined;
   const stats = (['mean', 'median'] as const).filter((k) => question.results[k] !== undefined);
   const decimals = Math.max(0, ...stats.map((k) => decimalsOf(question.results[k]!)), own === undefined ? 0 : decimalsOf(own));
+  const approximate = new Set(question.approximate ?? []);
   // Each number at its own precision: "4.2개" beside "1개", not "1.0개".
-  const show = (v: number) => `${formatNumber(v, decimalsOf(v))}${question.unit}`;
+  const show = (v: number, approx = false) => shown(v, decimalsOf(v), question.unit, approx);
   const rows: ResultRow[] = stats.map((k) => {
     const value = question.results[k]!;
-    return { id: k, label: `조사 ${NUMERIC_LABELS[k]}`, value, display: show(value), kind: 'stat', chosen: false };
+    const approx = approximate.has(k);
+    return { id: k, label: `조사 ${NUMERIC_LABELS[k]}`, value, display: show(value, approx), kind: 'stat', chosen: false, approximate: approx, computed: false };
   });
   if (own !== undefined) {
-    rows.push({ id: '', label: benchmark!.organization, value: own, display: show(own), kind: 'company', chosen: true });
+    rows.push({ id: '', label: benchmark!.organization, value: own, display: show(own), kind: 'company', chosen: true, approximate: false, computed: false });
   }
   const ariaLabel = `가로 막대 차트. ${question.text}: ${rows.map((r) => `${r.label} ${r.display}`).join(', ')}.`;
   return {
@@ -200,7 +280,7 @@ function numericView(question: NumericQuestion, benchmark: Benchmark | undefined
     partial: false,
     answerLabels: own === undefined ? [] : [show(own)],
     ariaLabel,
-    notes: ['수치는 출처에 보고된 값 그대로입니다.'],
+    notes: [approximate.size > 0 ? '수치는 출처에 보고된 값 그대로이며, "약"이 붙은 수치는 출처가 어림값으로 밝힌 것입니다.' : '수치는 출처에 보고된 값 그대로입니다.'],
   };
 }
 
@@ -208,8 +288,13 @@ function numericView(question: NumericQuestion, benchmark: Benchmark | undefined
 export interface ChartSpec {
   labels: string[];
   values: number[];
-  /** How each bar is coloured: plain, the organisation's answer, or the not-reported remainder. */
+  /**
+   * How each bar is drawn: plain, the organisation's answer, or the not-reported remainder
+   * (outlined and hatched: a share, not an answer).
+   */
   kinds: ('plain' | 'chosen' | 'missing')[];
+  /** Bar labels' values as the table shows them ("약 75%"). */
+  displays: string[];
   unit: string;
   decimals: number;
   /** Axis maximum: 100 for percentages. */
@@ -223,6 +308,7 @@ export function chartSpec(view: QuestionView): ChartSpec {
     labels: rows.map((r) => (r.chosen && r.kind === 'option' && view.organization ? `${r.label} ◀ ${view.organization}` : r.label)),
     values: rows.map((r) => r.value as number),
     kinds: rows.map((r) => (r.kind === 'remainder' ? 'missing' : r.chosen ? 'chosen' : 'plain')),
+    displays: rows.map((r) => r.display),
     unit: view.unit,
     decimals: view.decimals,
     max: view.unit === '%' ? 100 : undefined,

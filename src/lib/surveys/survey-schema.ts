@@ -11,7 +11,7 @@
 import { z } from 'astro/zod';
 import { nearest } from '../rules/suggest.ts';
 
-/** Below this many respondents a figure is marked "소표본" (small sample) and the checks warn. */
+/** Below this base (respondents, or units observed) a figure is marked "소표본" (small sample) and the checks warn. */
 export const SMALL_BASE = 30;
 /** A single-choice question's shares must add up to 100 within this tolerance (rounding). */
 export const SUM_TOLERANCE = 0.5;
@@ -193,11 +193,34 @@ const optionSchema = strict('선택지 { "id", "label" }', {
   label: text('독자에게 보일 답 (빈칸이 아닌 글)'),
 });
 
+/**
+ * The answer the reported shares leave, when the source names it ("이용하지 않음"): its share is
+ * computed as 100 minus the reported ones and shown as computed. Without it, a partial question's
+ * rest is "not reported", never an answer.
+ */
+const remainderSchema = strict('나머지 답 { "id", "label" }', {
+  id: id('나머지 답의 id (벤치마크가 이 답을 고를 때 씀)'),
+  label: text('나머지 답의 이름, 출처가 밝힌 대로 (예: "이용하지 않음")'),
+});
+
+/** Ids of figures the source gives as approximate ("75% 정도"); shown as "약 75%". */
+const approximateSchema = list(
+  '출처가 어림값으로 밝힌 수치의 id 목록 (선택지 id, 숫자 문항은 "mean"/"median")',
+  field({ expected: '선택지 id' }, (error) => z.string({ error })),
+  '어림값이 없으면 "approximate"를 지우세요.',
+).optional();
+
 // Fields of both kinds of question, in the order of the documented examples (and of "쓸 수 있는 필드").
 const questionId = id('문항 id');
 const questionText = text('조사에서 물은 질문 (빈칸이 아닌 글)');
-/** Number of respondents the percentages are of; absent when the source does not report it. */
-const questionBase = positiveInteger('비율의 기준이 된 응답자 수 (1 이상의 정수)', '원자료에 기준 응답자 수가 없으면 "base"를 지우세요.').optional();
+/**
+ * Number in the sample the percentages are of (all of it, or those asked this question). Absent
+ * means the source does not report it: the page then says so instead of assuming the whole sample.
+ */
+const questionBase = positiveInteger(
+  '비율의 기준이 된 수 (1 이상의 정수, 표본 전체가 기준이면 sample.n과 같은 값)',
+  '원자료에 기준 수가 없으면 "base"를 지우세요. 페이지에 "기준 수 보고되지 않음"으로 표시됩니다.',
+).optional();
 /** Ids of the survey's sources these figures come from (all sources when absent). */
 const questionSources = list(
   '이 문항 수치의 출처 id 목록 (하나 이상)',
@@ -214,6 +237,9 @@ const choiceQuestionSchema = strict('문항 { "id", "text", "type", "options", "
   partial: field({ expected: 'true (일부 답만 보고됨) 또는 false' }, (error) => z.boolean({ error })).optional(),
   sources: questionSources,
   options: list('선택지 목록 (하나 이상) [{ "id", "label" }, ...]', optionSchema),
+  /** Single choice: the named answer the reported shares leave (implies partial). */
+  remainder: remainderSchema.optional(),
+  approximate: approximateSchema,
   /** Option id -> percentage of the base. An option without a result was not reported (partial only). */
   results: field({ expected: '선택지 id별 비율 { "<선택지 id>": 0~100, ... }' }, (error) =>
     z.record(z.string(), number('기준 응답자 중 비율 (0~100의 숫자)', 0, 100), { error }),
@@ -228,6 +254,7 @@ const numericQuestionSchema = strict('문항 { "id", "text", "type", "unit", "re
   base: questionBase,
   sources: questionSources,
   unit: text('수치의 단위 (예: "명", "개")'),
+  approximate: approximateSchema,
   results: strict(
     '{ "mean": 평균 } 또는 { "median": 중앙값 } (둘 다 써도 됨)',
     { mean: numericStat().optional(), median: numericStat().optional() },
@@ -237,7 +264,8 @@ const numericQuestionSchema = strict('문항 { "id", "text", "type", "unit", "re
       }
     },
   ),
-});
+}, checkNumeric);
+const NUMERIC_KEYS = ['mean', 'median'] as const;
 
 const questionSchema = field(
   {
@@ -252,6 +280,26 @@ const fieldworkDay = () =>
     z.string({ error }).regex(DAY_OR_MONTH, { error }),
   );
 
+const methodSchema = field(
+  { expected: '"questionnaire"(설문에 답을 받음) 또는 "observation"(계정·문서 등을 관찰해 셈)' },
+  (error) => z.enum(['questionnaire', 'observation'], { error }),
+);
+/** How the figures were gathered; an observation has no respondents, only what was observed. */
+export type SurveyMethod = z.output<typeof methodSchema>;
+
+/** A Korean counter, as written after a number: "곳", "명", "개사", "개 계정". */
+const COUNTER = /^[가-힣]+(?: [가-힣]+)?$/;
+const sampleUnitSchema = field(
+  { expected: '수 뒤에 붙이는 한국어 단위, 조사 대상에 맞게 (기업·기관 "곳", 사람 "명", 계정 "개 계정" 등)' },
+  (error) => z.string({ error }).max(8, { error }).regex(COUNTER, { error }),
+);
+const nPrecisionSchema = field(
+  { expected: '"exact"(정확한 수), "about"(약 …, 출처가 어림수로 밝힘) 또는 "at-least"(… 이상)' },
+  (error) => z.enum(['exact', 'about', 'at-least'], { error }),
+);
+/** How exact sample.n is: the source may say "nearly 1,900" or "34,000+". */
+export type SampleNPrecision = z.output<typeof nPrecisionSchema>;
+
 export const surveyFileSchema = strict('설문 { "title", "publisher", "year", "sample", "sources", "questions" }', {
   /** Editors' JSON Schema address; not content. */
   $schema: z.string().optional(),
@@ -262,8 +310,14 @@ export const surveyFileSchema = strict('설문 { "title", "publisher", "year", "
   ),
   /** ISO days or months ("2009-11"): some reports give only the month. */
   fieldwork: strict('조사 기간 { "start": "YYYY-MM-DD", "end": "YYYY-MM-DD" }', { start: fieldworkDay(), end: fieldworkDay() }, checkFieldwork).optional(),
-  sample: strict('표본 { "n": 응답자 수, "population": "조사 대상" }', {
-    n: positiveInteger('응답자 수 (1 이상의 정수, 예: 300)'),
+  /** Absent: a questionnaire. */
+  method: methodSchema.optional(),
+  sample: strict('표본 { "n": 표본 수, "population": "조사 대상" }', {
+    n: positiveInteger('표본 수 (1 이상의 정수, 예: 300)'),
+    /** Absent: "곳" (companies or institutions). */
+    unit: sampleUnitSchema.optional(),
+    /** Absent: exact. */
+    nPrecision: nPrecisionSchema.optional(),
     population: text('조사 대상 (예: "국내 기업 홍보 담당자")'),
   }),
   sources: list('출처 목록 (하나 이상) [{ "title", "url", "provenance" }, ...]', sourceSchema),
@@ -274,12 +328,13 @@ export const surveyFileSchema = strict('설문 { "title", "publisher", "year", "
 
 export type Survey = z.output<typeof surveyFileSchema>;
 export type SurveySource = z.output<typeof sourceSchema>;
+export type SurveyRemainder = z.output<typeof remainderSchema>;
 export type SurveyOption = z.output<typeof optionSchema>;
 export type ChoiceQuestion = z.output<typeof choiceQuestionSchema>;
 export type NumericQuestion = z.output<typeof numericQuestionSchema>;
 export type SurveyQuestion = ChoiceQuestion | NumericQuestion;
 export type NumericStat = keyof NumericQuestion['results'];
-export const NUMERIC_STATS: readonly NumericStat[] = ['mean', 'median'];
+export const NUMERIC_STATS: readonly NumericStat[] = NUMERIC_KEYS;
 
 function checkFieldwork(value: unknown, ctx: z.core.$RefinementCtx): void {
   if (!isObject(value)) return;
@@ -324,9 +379,9 @@ function checkSurvey(value: unknown, ctx: z.core.$RefinementCtx): void {
     }
     if (n !== undefined && isPositiveInteger(q.base) && q.base > n) {
       report(ctx, ['questions', i, 'base'], {
-        message: `${q.base}명으로 sample.n(${n}명)보다 많습니다.`,
+        message: `${q.base}(으)로 sample.n(${n})보다 많습니다.`,
         expected: `sample.n(${n}) 이하`,
-        fix: '기준 응답자 수(base)나 전체 응답자 수(sample.n)를 원자료와 맞춰 보세요.',
+        fix: '기준 수(base)나 표본 수(sample.n)를 원자료와 맞춰 보세요.',
       });
     }
     if (Array.isArray(q.sources)) {
@@ -343,7 +398,28 @@ function checkSurvey(value: unknown, ctx: z.core.$RefinementCtx): void {
   });
 }
 
-/** Options are unique, results name options, every option has a share unless partial, and single-choice shares add up. */
+/** Each id of `approximate` names a figure the question reports, once. */
+function checkApproximate(value: Obj, figures: readonly string[], ctx: z.core.$RefinementCtx): void {
+  if (!Array.isArray(value.approximate)) return;
+  value.approximate.forEach((a: unknown, i) => {
+    if (typeof a !== 'string') return;
+    if (!figures.includes(a)) {
+      report(ctx, ['approximate', i], {
+        message: `"${a}"은(는) 이 문항에 보고된 수치의 id가 아닙니다.`,
+        expected: `results에 있는 id: ${figures.join(', ') || '(없음)'}`,
+        suggestion: nearest(a, [...figures]),
+      });
+    } else if ((value.approximate as unknown[]).indexOf(a) !== i) {
+      report(ctx, ['approximate', i], { message: `"${a}"이(가) 두 번 있습니다.`, expected: 'id마다 한 번', fix: '겹친 id를 지우세요.' });
+    }
+  });
+}
+
+/**
+ * Options are unique, results name options, every option has a share unless partial, single-choice
+ * shares add up, a named remainder belongs to a single-choice question whose shares leave one, and
+ * approximate figures exist.
+ */
 function checkChoice(value: unknown, ctx: z.core.$RefinementCtx): void {
   if (!isObject(value)) return;
   const optionIds = new Map<string, number>();
@@ -354,18 +430,41 @@ function checkChoice(value: unknown, ctx: z.core.$RefinementCtx): void {
     else report(ctx, ['options', i, 'id'], { message: `"${o.id}"은(는) 이미 options[${first}]의 id입니다.`, expected: '선택지마다 다른 id' });
   });
   const options = [...optionIds.keys()];
+  const remainder = isObject(value.remainder) ? value.remainder : undefined;
+  if (remainder && value.type === 'multi') {
+    report(ctx, ['remainder'], {
+      message: '복수 선택 문항에 "remainder"가 있습니다.',
+      expected: '단일 선택("type": "single") 문항에만: 복수 응답은 비율이 겹쳐 100에서 뺀 값이 어떤 답도 아닙니다.',
+      fix: '"remainder"를 지우세요. 출처가 "해당 없음" 같은 답의 비율을 밝혔다면 선택지로 적으세요.',
+    });
+  }
+  if (remainder && isId(remainder.id) && optionIds.has(remainder.id)) {
+    report(ctx, ['remainder', 'id'], {
+      message: `"${remainder.id}"은(는) 이미 options[${optionIds.get(remainder.id)}]의 id입니다.`,
+      expected: '선택지와 다른 id',
+    });
+  }
   if (!isObject(value.results)) return;
   const results = value.results;
-  const partial = value.partial === true;
+  const partial = value.partial === true || remainder !== undefined;
 
   for (const key of Object.keys(results)) {
     if (optionIds.has(key)) continue;
+    if (remainder && key === remainder.id) {
+      report(ctx, ['results', key], {
+        message: `"${key}"은(는) 나머지 답(remainder)입니다.`,
+        expected: '나머지 답의 비율은 적지 않음: 100에서 보고된 비율을 빼서 계산합니다.',
+        fix: `results에서 "${key}"를 지우거나, 출처가 이 비율을 직접 밝혔다면 "remainder" 대신 선택지로 적으세요.`,
+      });
+      continue;
+    }
     report(ctx, ['results', key], {
       message: `"${key}"은(는) 이 문항의 선택지가 아닙니다.`,
       expected: `선택지 id: ${options.join(', ') || '(선택지 없음)'}`,
       suggestion: nearest(key, options),
     });
   }
+  checkApproximate(value, Object.keys(results).filter((k) => optionIds.has(k)), ctx);
   if (!partial) {
     for (const option of options) {
       if (option in results) continue;
@@ -376,7 +475,9 @@ function checkChoice(value: unknown, ctx: z.core.$RefinementCtx): void {
       });
     }
   }
-  const shares = Object.values(results);
+  const shares = Object.entries(results)
+    .filter(([k]) => !remainder || k !== remainder.id)
+    .map(([, v]) => v);
   // A share that is not a percentage is reported on its own; a sum over it would say nothing.
   if (value.type !== 'single' || !shares.every(isShare)) return;
   const sum = shares.reduce((a, b) => a + b, 0);
@@ -392,7 +493,18 @@ function checkChoice(value: unknown, ctx: z.core.$RefinementCtx): void {
       expected: `100 이하 (반올림 오차 ${SUM_TOLERANCE}까지)`,
       fix: '일부 답만 보고된 문항도 비율 합이 100을 넘을 수 없습니다. 원자료의 수치를 확인하세요.',
     });
+  } else if (remainder && sum >= 100 - SUM_TOLERANCE) {
+    report(ctx, ['remainder'], {
+      message: `선택지 비율 합이 ${total}이라 나머지 답에 남는 비율이 없습니다.`,
+      expected: '보고된 비율 합이 100보다 작은 문항에만 "remainder"',
+      fix: '"remainder"를 지우세요.',
+    });
   }
+}
+
+function checkNumeric(value: unknown, ctx: z.core.$RefinementCtx): void {
+  if (!isObject(value) || !isObject(value.results)) return;
+  checkApproximate(value, NUMERIC_KEYS.filter((k) => (value.results as Obj)[k] !== undefined), ctx);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -469,7 +581,9 @@ function checkBenchmark(value: Obj, surveyId: string, { survey, knownSurveys }: 
 }
 
 function checkAnswer(q: Obj, answer: unknown, path: PropertyKey[], ctx: z.core.$RefinementCtx): void {
-  const options = Array.isArray(q.options) ? q.options.filter(isObject).map((o) => o.id).filter((o): o is string => typeof o === 'string') : [];
+  const listed = Array.isArray(q.options) ? q.options.filter(isObject).map((o) => o.id).filter((o): o is string => typeof o === 'string') : [];
+  // The named remainder is an answer too: "no" to a question that reports only "yes".
+  const options = q.type === 'single' && isObject(q.remainder) && typeof q.remainder.id === 'string' ? [...listed, q.remainder.id] : listed;
   const list = options.join(', ') || '(선택지 없음)';
   const qid = String(q.id);
   const notAnOption = (a: string): Wording => ({
@@ -605,6 +719,7 @@ export function benchmarkProblems(json: unknown, context: BenchmarkContext): Fou
 export function smallSampleWarnings(json: unknown): Found[] {
   if (!isObject(json) || !Array.isArray(json.questions)) return [];
   const n = isObject(json.sample) && isPositiveInteger(json.sample.n) ? json.sample.n : undefined;
+  const unit = isObject(json.sample) && typeof json.sample.unit === 'string' && COUNTER.test(json.sample.unit) ? json.sample.unit : '곳';
   const out: Found[] = [];
   let wholeSample = false;
   json.questions.forEach((q, i) => {
@@ -614,7 +729,7 @@ export function smallSampleWarnings(json: unknown): Found[] {
         out.push({
           path: ['questions', i, 'base'],
           wording: {
-            message: `응답자 ${q.base}명: ${SMALL_BASE}명 미만의 소표본입니다.`,
+            message: `기준 ${q.base}${unit}: ${SMALL_BASE} 미만의 소표본입니다.`,
             fix: '페이지에 "소표본"으로 표시됩니다. 원자료의 수치가 맞다면 고칠 것은 없습니다.',
           },
         });
@@ -625,7 +740,7 @@ export function smallSampleWarnings(json: unknown): Found[] {
     out.push({
       path: ['sample', 'n'],
       wording: {
-        message: `응답자 ${n}명: ${SMALL_BASE}명 미만의 소표본입니다.`,
+        message: `표본 ${n}${unit}: ${SMALL_BASE} 미만의 소표본입니다.`,
         fix: '"base"가 없는 문항은 페이지에 "소표본"으로 표시됩니다. 원자료의 수치가 맞다면 고칠 것은 없습니다.',
       },
     });

@@ -4,6 +4,9 @@
  * rest of the site uses. A value of these types is a file that passed the schema.
  */
 export type {
+  SampleNPrecision,
+  SurveyMethod,
+  SurveyRemainder,
   Benchmark,
   BenchmarkAnswer,
   ChoiceQuestion,
