@@ -16,8 +16,10 @@ import { join, relative } from 'node:path';
 import { buildTime } from '../src/lib/build-time.ts';
 import { contentDir, displayPath } from '../src/lib/content-dir.ts';
 import { checkContent } from '../src/lib/rules/content.ts';
+import { unpublishedLines } from '../src/lib/publishing.ts';
 import { checkLinks } from '../src/lib/rules/links.ts';
 import { countText, errorsIn, formatProblems, sortProblems, type Problem } from '../src/lib/rules/problems.ts';
+import site from '../src/site.config.ts';
 import { astroErrorExcerpt } from './lib/astro-output.ts';
 import { astroBin, projectRoot, runCaptured, toolEnv } from './lib/run.ts';
 
@@ -123,6 +125,12 @@ try {
     content.problems.filter((p) => p.kind !== 'tweet'),
     '문제 없음',
   );
+  // Not problems: a writer who left `draft: true` in should still hear that the post won't go out.
+  const unpublished = unpublishedLines(content.posts, site.timeZone);
+  if (unpublished.length) {
+    console.log(`\n  공개되지 않는 글 ${unpublished.length}개 (오류가 아닙니다):`);
+    for (const line of unpublished) console.log(`    ${line}`);
+  }
 
   // 3. Build into a temporary folder, then check every local link of the built site.
   section(3, '빌드와 내부 링크 검사');

@@ -15,6 +15,31 @@ export function publishState(post: PublishingFields, now: Date): PublishState {
   return 'published';
 }
 
+/** "2010-09-01 09:00" in `timeZone`: when a scheduled post goes out, as a writer reads it. */
+export function publishMoment(date: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(date);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
+}
+
+/** One line per post a build leaves out: drafts, then scheduled posts by date ("예약: 2010-09-01 09:00 공개"). */
+export function unpublishedLines(posts: readonly { file: string; state?: PublishState; pubDate?: Date }[], timeZone: string): string[] {
+  const drafts = posts.filter((p) => p.state === 'draft').map((p) => `${p.file}  초안: 공개되지 않습니다 (draft: true를 지우면 공개)`);
+  const scheduled = posts
+    .filter((p): p is { file: string; state: 'scheduled'; pubDate: Date } => p.state === 'scheduled' && p.pubDate !== undefined)
+    .sort((a, b) => a.pubDate.getTime() - b.pubDate.getTime())
+    .map((p) => `${p.file}  예약: ${publishMoment(p.pubDate, timeZone)} 공개`);
+  return [...drafts.sort(), ...scheduled];
+}
+
 /** In `astro dev` writers preview drafts and scheduled posts (with a badge); a build never includes them. */
 export function isVisible(post: PublishingFields, now: Date, previewUnpublished: boolean): boolean {
   return previewUnpublished || publishState(post, now) === 'published';

@@ -44,6 +44,8 @@ describe('npm run check', { timeout: 180_000 }, () => {
         { file: 'c.mdx', data: postData(), body: '본문\n\n[없는 글](/posts/nope/)\n\n[오류 있는 글](/posts/a/)\n\n[좋은 글](/posts/e/)\n' },
         { file: 'd.mdx', data: postData({ tweet: '가'.repeat(140) }) },
         { file: 'e.mdx', data: postData() },
+        { file: 'f-draft.mdx', data: postData({ draft: true }) },
+        { file: 'g-later.mdx', data: postData({ pubDate: '2011-02-01T09:00:00+09:00' }) },
       ],
     });
     rmSync(cacheFor(dir), { recursive: true, force: true });
@@ -62,6 +64,9 @@ describe('npm run check', { timeout: 180_000 }, () => {
     expect(output).toContain(`경고 ${shown(dir, 'posts/c.mdx')}:${lineIn(dir, 'posts/c.mdx', '/posts/a/')}\n    문제: 링크 "/posts/a/"`);
     expect(output).toContain(`오류 ${shown(dir, 'posts/d.mdx')}:${lineIn(dir, 'posts/d.mdx', 'tweet')} · 프런트매터 tweet\n    문제: 가중치 280자입니다.`);
     expect(output).not.toContain('링크 "/posts/e/"');
+    // A draft and a scheduled post are not problems, but the writer hears that they won't go out, and when.
+    expect(output).toContain(`${shown(dir, 'posts/f-draft.mdx')}  초안: 공개되지 않습니다`);
+    expect(output).toContain(`${shown(dir, 'posts/g-later.mdx')}  예약: 2011-02-01 09:00 공개`);
     // Every error says how to fix it.
     expect(output.match(/\n\s+고치는 법: /g)?.length).toBeGreaterThanOrEqual(4);
     // The four posts' errors (a template problem of the site itself would add to the total).

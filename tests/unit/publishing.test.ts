@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byNewest, isVisible, publishState } from '@/lib/publishing';
+import { byNewest, isVisible, publishMoment, publishState, unpublishedLines } from '@/lib/publishing';
 
 const now = new Date('2026-11-27T12:00:00+09:00');
 const at = (iso: string, draft = false) => ({ draft, pubDate: new Date(iso) });
@@ -31,5 +31,27 @@ describe('what is published', () => {
       { id: 'a', data: { pubDate: new Date('2010-08-10') } },
     ];
     expect(posts.sort(byNewest).map((p) => p.id)).toEqual(['c', 'a', 'b']);
+  });
+});
+
+describe('unpublishedLines (npm run check)', () => {
+  const posts = [
+    { file: 'content/posts/b.mdx', state: 'scheduled' as const, pubDate: new Date('2030-09-01T00:00:00Z') },
+    { file: 'content/posts/live.mdx', state: 'published' as const, pubDate: new Date('2010-08-10T00:00:00Z') },
+    { file: 'content/posts/a.mdx', state: 'scheduled' as const, pubDate: new Date('2010-09-01T00:00:00+09:00') },
+    { file: 'content/posts/draft.mdx', state: 'draft' as const, pubDate: new Date('2010-08-01T00:00:00Z') },
+    { file: 'content/posts/broken.mdx' },
+  ];
+  it('lists drafts, then scheduled posts by date with their time in the site zone, and nothing else', () => {
+    expect(unpublishedLines(posts, 'Asia/Seoul')).toEqual([
+      'content/posts/draft.mdx  초안: 공개되지 않습니다 (draft: true를 지우면 공개)',
+      'content/posts/a.mdx  예약: 2010-09-01 00:00 공개',
+      'content/posts/b.mdx  예약: 2030-09-01 09:00 공개',
+    ]);
+    expect(unpublishedLines([], 'Asia/Seoul')).toEqual([]);
+  });
+  it('writes the moment in the given zone, on a 24-hour clock', () => {
+    expect(publishMoment(new Date('2010-08-10T15:30:00Z'), 'Asia/Seoul')).toBe('2010-08-11 00:30');
+    expect(publishMoment(new Date('2010-08-10T15:30:00Z'), 'UTC')).toBe('2010-08-10 15:30');
   });
 });
