@@ -28,7 +28,11 @@ export interface SiteConfig {
   ogLocale: string;
   /** IANA time zone in which dates are shown and in which a bare `pubDate: 2010-08-10` is read. */
   timeZone: string;
-  /** Company Twitter account, without "@": `twitter:site` and the share link's `via`. Empty string for none. */
+  /**
+   * The company's own Twitter account, without "@": the footer's profile link, `twitter:site` and the
+   * share link's `via` (src/lib/share.ts). Empty string for none: then none of the three appears.
+   * Set it only to an account the organisation owns.
+   */
   twitterHandle: string;
   /** Organisation shown in the footer, JSON-LD publisher and copyright line. */
   organization: string;
@@ -38,7 +42,7 @@ export interface SiteConfig {
   pageSize: number;
   /** Number of newest posts in `/rss.xml`, the category feeds and `/twitter.xml`. */
   feedLength: number;
-  /** Reading speed for "n분 읽기": Hangul characters per minute; a Latin word counts as 2 characters (src/lib/reading-time.ts). */
+  /** Reading speed for the post page's "읽는 데 n분": Hangul characters per minute; a Latin word counts as 2 characters (src/lib/reading-time.ts). */
   readingCharsPerMinute: number;
   /** Maximum number of related posts under an article. */
   relatedPosts: number;
@@ -51,14 +55,14 @@ const config: SiteConfig = {
   lang: 'ko',
   ogLocale: 'ko_KR',
   timeZone: 'Asia/Seoul',
-  twitterHandle: 'daonedu',
+  twitterHandle: '',
   organization: '다온에듀',
   categories: [
-    { id: 'reputation', name: '기업 명성 관리', description: '회사의 목소리와 평판을 지키고 가꾸는 이야기' },
-    { id: 'marketing', name: '제품 마케팅 & 프로모션', description: '강좌와 교재를 알리고 이벤트를 여는 방법' },
-    { id: 'customer-service', name: '고객 서비스', description: '멘션과 댓글로 수강생의 질문에 답하는 일' },
-    { id: 'recruiting', name: '인재 채용', description: '함께 일할 사람을 찾는 데 소셜미디어를 쓰는 법' },
-    { id: 'communication', name: '내부/외부 커뮤니케이션', description: '동료, 고객, 언론과 소통하는 창구로서의 소셜미디어' },
+    { id: 'reputation', name: '평판 관리', description: '회사의 목소리를 지키고 믿음을 쌓아 가는 이야기' },
+    { id: 'marketing', name: '마케팅·홍보', description: '강좌와 교재를 알리고 이벤트를 꾸리는 이야기' },
+    { id: 'customer-service', name: '고객 서비스', description: '멘션과 댓글로 들어온 수강생·학부모의 질문에 답하는 이야기' },
+    { id: 'recruiting', name: '인재 채용', description: '함께 일할 사람을 블로그와 트위터에서 찾는 이야기' },
+    { id: 'communication', name: '사내외 소통', description: '회사 안의 동료, 밖의 고객·언론과 소식을 주고받는 이야기' },
   ],
   pageSize: 6,
   feedLength: 20,

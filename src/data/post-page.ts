@@ -21,7 +21,7 @@ export async function postPageData(post: Post) {
     minutes: readingMinutes(post.body ?? '', site.readingCharsPerMinute),
     ...nav,
     related: relatedPosts(post, all, site.relatedPosts),
-    shareUrl: twitterShareUrl(post.data.title, url, site.twitterHandle || undefined),
+    shareUrl: twitterShareUrl(post.data.title, url, site.twitterHandle),
     jsonLd: {
       '@context': 'https://schema.org',
       '@type': 'BlogPosting',

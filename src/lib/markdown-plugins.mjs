@@ -52,7 +52,7 @@ export const taskListLabels = {
     /** @param {any} node @param {any} ctx */
     visit(node, ctx) {
       if (node.properties?.type !== 'checkbox' || node.properties?.ariaLabel) return;
-      ctx.setProperty(node, 'ariaLabel', node.properties.checked ? '완료한 항목' : '하지 않은 항목');
+      ctx.setProperty(node, 'ariaLabel', node.properties.checked ? '완료한 항목' : '아직 하지 않은 항목');
     },
   },
 };

@@ -29,7 +29,7 @@ describe('post pages', () => {
       expect($('article header time').first().attr('datetime'), post.slug).toBe(new Date(instant(post.data.pubDate)).toISOString());
       if (post.data.updatedDate) expect(times[1], post.slug).toBe(korean(post.data.updatedDate));
       else expect(times).toHaveLength(1);
-      expect($('article .meta').text()).toMatch(/\d+분 읽기/);
+      expect($('article .meta').text()).toMatch(/읽는 데 \d+분/);
       expect($(`article a[href="/categories/${post.data.category}/"]`).length, post.slug).toBeGreaterThan(0);
       expect($(`.author-card a[href="/authors/${post.data.author}/"]`).length, post.slug).toBe(1);
       for (const tag of post.data.tags ?? []) expect($('ul.tags').text(), post.slug).toContain(`#${tag}`);

@@ -3,7 +3,7 @@ import { tableOfContents } from '@/lib/toc';
 import { jsonForScript } from '@/lib/json-script';
 import { pageTitle } from '@/lib/page-title';
 import { absoluteUrl } from '@/lib/urls';
-import { twitterShareUrl } from '@/lib/share';
+import { siteTwitterAccount, twitterShareUrl } from '@/lib/share';
 import { groupByMonth } from '@/lib/archive';
 
 describe('table of contents', () => {
@@ -39,11 +39,32 @@ describe('URLs and titles', () => {
     expect(pageTitle('사이트', '사이트')).toBe('사이트');
   });
   it('builds a Twitter web-intent link', () => {
-    const url = new URL(twitterShareUrl('소통 & 공유', 'https://blog.example/posts/a/', 'daonedu'));
+    const url = new URL(twitterShareUrl('소통 & 공유', 'https://blog.example/posts/a/', 'daon_example'));
     expect(url.origin + url.pathname).toBe('https://twitter.com/intent/tweet');
     expect(url.searchParams.get('text')).toBe('소통 & 공유');
     expect(url.searchParams.get('url')).toBe('https://blog.example/posts/a/');
-    expect(url.searchParams.get('via')).toBe('daonedu');
+    expect(url.searchParams.get('via')).toBe('daon_example');
+  });
+});
+
+describe('the site\'s Twitter account appears only when one is configured', () => {
+  it('no account for an empty handle: no footer link, no twitter:site, no via', () => {
+    expect(siteTwitterAccount('')).toBeUndefined();
+    expect(siteTwitterAccount('  ')).toBeUndefined();
+    expect(siteTwitterAccount('@')).toBeUndefined();
+    expect(siteTwitterAccount(undefined)).toBeUndefined();
+  });
+  it('a configured handle gives the profile link and the "@" form, forgiving a leading "@"', () => {
+    const account = { handle: 'daon_example', mention: '@daon_example', url: 'https://twitter.com/daon_example' };
+    expect(siteTwitterAccount('daon_example')).toEqual(account);
+    expect(siteTwitterAccount(' @daon_example ')).toEqual(account);
+  });
+  it('the share link names the account in "via" only when there is one', () => {
+    const share = (via?: string) => new URL(twitterShareUrl('제목', 'https://blog.example/posts/a/', via)).searchParams;
+    expect(share('').has('via')).toBe(false);
+    expect(share(undefined).has('via')).toBe(false);
+    expect(share('@daon_example').get('via')).toBe('daon_example');
+    expect(share('').get('url')).toBe('https://blog.example/posts/a/');
   });
 });
 
