@@ -140,7 +140,10 @@ const FLAG_OF: [RegExp, string][] = [
   [/^publisher\b/, '--publisher'],
   [/^year\b/, '--year'],
   [/^fieldwork\b/, '--fieldwork'],
+  [/^method\b/, '--method'],
   [/^sample\.n\b/, '--n'],
+  [/^sample\.unit\b/, '--unit'],
+  [/^sample\.nPrecision\b/, '--n-precision'],
   [/^sample\.population\b/, '--population'],
   [/^sources\b/, '--source'],
   [/^note\b/, '--note'],
@@ -149,12 +152,14 @@ const FLAG_OF: [RegExp, string][] = [
 
 /**
  * A rule of the assembled survey as a block: the JSON path as the field. Question rules point at
- * the CSV line where the question starts; rules of the description point at the flag that gave it.
+ * the CSV line where the question starts, and the sample's unit at the line it was read from when
+ * the CSV gave it; rules of the description point at the flag that gave it.
  */
 function ruleProblem(issue: SurveyIssue): Problem {
   const index = /^questions\[(\d+)\]/.exec(issue.path)?.[1];
-  const line = index === undefined ? undefined : result.questionLines[Number(index)];
-  const flag = FLAG_OF.find(([pattern]) => pattern.test(issue.path))?.[1];
+  const line = index !== undefined ? result.questionLines[Number(index)] : /^sample\.unit\b/.test(issue.path) ? result.unitLine : undefined;
+  // A unit read from base_unit came from no flag.
+  const flag = index === undefined && line !== undefined ? undefined : FLAG_OF.find(([pattern]) => pattern.test(issue.path))?.[1];
   return {
     kind: 'survey',
     file: line === undefined && flag ? COMMAND : options!.csv,
@@ -197,7 +202,7 @@ if (broken !== undefined) {
       severity: 'error',
       message: '깨진 글자(U+FFFD "\uFFFD")가 들어 있습니다.',
       expected: '원자료의 글자 그대로',
-      fix: '이 값을 준 옵션(--title, --publisher, --population, --source, --note)을 다시 쓰세요. 터미널의 인코딩이 UTF-8인지 확인하세요.',
+      fix: '이 값을 준 옵션(--title, --publisher, --population, --unit, --source, --note)을 다시 쓰세요. 터미널의 인코딩이 UTF-8인지 확인하세요.',
     },
   ]);
 }

@@ -5,11 +5,26 @@
  * rule the result breaks. Messages are Korean, with what was expected and how to fix it, printed
  * as the blocks of src/lib/rules/problems.ts. A cell a spreadsheet would run as a formula is a
  * warning; the "'" the site's own data.csv puts before such cells is taken off again.
+ *
+ * The columns data.csv gained later (approximate, figure, base_unit, provenance, source_url) are
+ * read when present; a file without them imports as before. A `figure=computed` row is the
+ * question's named remainder, its share checked against 100 − the reported shares. The CSV names a
+ * question's sources by address, not by title: the titles come from --source, whose addresses the
+ * source_url cells are matched against (that gives each question's `sources`).
  */
 import { parse } from 'csv-parse/sync';
-import { CSV_COLUMNS, NUMERIC_COLUMNS, normalizeSurvey, restoreCell, type CsvColumn } from '../../src/lib/surveys/csv.ts';
-import { NUMERIC_LABELS } from '../../src/lib/surveys/stats.ts';
-import { NUMERIC_STATS, type NumericStat, type Survey, type SurveyQuestion } from '../../src/lib/surveys/types.ts';
+import { CSV_COLUMNS, FIGURES, NUMERIC_COLUMNS, normalizeSurvey, restoreCell, sourceUrls, type CsvColumn, type Figure } from '../../src/lib/surveys/csv.ts';
+import { bestProvenance, DEFAULT_SAMPLE_UNIT, NUMERIC_LABELS } from '../../src/lib/surveys/stats.ts';
+import {
+  NUMERIC_STATS,
+  PROVENANCES,
+  type ChoiceQuestion,
+  type NumericStat,
+  type Provenance,
+  type Survey,
+  type SurveyQuestion,
+  type SurveySource,
+} from '../../src/lib/surveys/types.ts';
 import { ID_PATTERN as ID, validateSurvey, type SurveyIssue } from '../../src/lib/surveys/validate.ts';
 import { formatProblem, type Problem, type Severity } from '../../src/lib/rules/problems.ts';
 import { nearest } from '../../src/lib/rules/suggest.ts';
@@ -39,8 +54,28 @@ export function surveyMeta(survey: Survey): SurveyMeta {
     if (q.sources) meta.sources = [...q.sources];
     if (Object.keys(meta).length > 0) questions[q.id] = meta;
   }
-  const { title, publisher, year, fieldwork, sample, sources, note } = survey;
-  return { title, publisher, year, fieldwork, sample, sources, note, questions };
+  const { title, publisher, year, fieldwork, method, sample, sources, note } = survey;
+  return { title, publisher, year, fieldwork, method, sample, sources, note, questions };
+}
+
+/**
+ * The sources a source_url cell names: every source at each address, in the cell's order. Undefined
+ * when that is every source of the survey: the question then cites all (no `sources` of its own).
+ */
+export function sourcesAt(urls: readonly string[], sources: readonly SurveySource[]): SurveySource[] | undefined {
+  const found = [...new Set(urls.flatMap((url) => sources.filter((s) => s.url === url)))];
+  return found.length === sources.length ? undefined : found;
+}
+
+/**
+ * The `sources` the importer reads back from a question's source_url cell in data.csv: undefined
+ * for every source, the ids otherwise, or null when the cell cannot say it (a source without an id).
+ * `importArgsFor` gives --cite where this differs from the question's own.
+ */
+export function sourcesFromCsv(survey: Survey, question: SurveyQuestion): string[] | undefined | null {
+  const found = sourcesAt(sourceUrls(survey, question), survey.sources);
+  if (!found) return undefined;
+  return found.every((s) => s.id !== undefined) ? found.map((s) => s.id!) : null;
 }
 
 /** A problem in one cell (or row) of the CSV. `line` is the file's line number, 1 = header. */
@@ -86,6 +121,8 @@ export interface ImportResult {
   issues: SurveyIssue[];
   /** CSV line of each question's first row, by question index: where to look for `questions[i]` issues. */
   questionLines: number[];
+  /** CSV line the sample's unit was read from (base_unit), when no --unit gave it: where `sample.unit` issues are. */
+  unitLine?: number;
 }
 
 /** The word with its subject particle: "비율이", "숫자가". */
@@ -160,9 +197,32 @@ const SHARE: NumberRule = {
 const BASE: NumberRule = {
   what: '응답자 수',
   expected: '이 문항에 답한 사람 수: 1 이상의 정수 (예: 42), 또는 빈 칸',
-  fix: '원자료의 응답자 수를 숫자만 쓰세요. 모르면 칸을 비우세요 (sample.n이 쓰입니다).',
+  fix: '원자료의 응답자 수를 숫자만 쓰세요. 원자료에 없으면 칸을 비우세요 (페이지에 "기준 수 보고되지 않음"으로 표시됩니다).',
   range: (n) => (!Number.isInteger(n) || n <= 0 ? `${n}은(는) 1 이상의 정수가 아닙니다.` : undefined),
 };
+
+/** Number of decimals of a number as written (66.7 -> 1, 75 -> 0). */
+function decimalsOf(value: number): number {
+  const text = String(value);
+  const dot = text.indexOf('.');
+  return dot < 0 ? 0 : text.length - dot - 1;
+}
+
+const WEB_ADDRESS = /^https?:\/\/\S+$/;
+const escapeBar = (text: string) => text.replace(/\|/g, '\\|');
+const sameList = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x, i) => x === b[i]);
+const sameSet = (a: ReadonlySet<string>, b: ReadonlySet<string>) => a.size === b.size && [...a].every((x) => b.has(x));
+
+/** An id for a source at `url`, from its host ("https://www.etnews.com/1" -> "etnews"), not one of `taken`. */
+function sourceIdFor(url: string, taken: Set<string>): string {
+  const host = URL.canParse(url) ? new URL(url).hostname.replace(/^www\./, '') : '';
+  const words = host.split('.').slice(0, -1).join('-').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  const stem = ID.test(words) ? words : 'source';
+  let id = stem;
+  for (let i = 2; taken.has(id); i++) id = `${stem}-${i}`;
+  taken.add(id);
+  return id;
+}
 
 /**
  * Turns CSV text (the columns of {@link CSV_COLUMNS}, in any order) and the survey's metadata into
@@ -217,12 +277,25 @@ export function importSurveyCsv(text: string, id: string, meta: SurveyMeta, file
   if (rowIssues.length > 0) return stop(rowIssues);
 
   const metaQuestions = meta.questions ?? {};
+  interface Seen<T> {
+    value: T;
+    line: number;
+  }
   interface Draft {
     question: SurveyQuestion;
     line: number;
     baseLine?: number;
+    /** The question's provenance and source addresses, as its rows give them. */
+    provenance?: Seen<Provenance>;
+    urls?: Seen<string[]>;
+    /** The `figure=computed` row: the named remainder, with the share and `approximate` it was written with. */
+    computed?: { line: number; share?: number; approximate: boolean };
   }
   const drafts = new Map<string, Draft>();
+  /** The sample's unit as base_unit gives it (the first row that has one). */
+  let unit: Seen<string> | undefined;
+  /** base_unit values already reported as differing, so a whole column of them is said once. */
+  const unitConflicts = new Set<string>();
 
   for (const { record, info } of body) {
     const line = info.lines;
@@ -278,6 +351,45 @@ export function importSurveyCsv(text: string, id: string, meta: SurveyMeta, file
         message: `"${surveyCell}"은(는) 가져오는 설문 "${id}"이(가) 아닙니다.`,
         expected: `"${id}" 또는 빈 칸`,
         fix: `다른 설문의 줄이면 지우세요. 이 설문의 줄이면 칸을 비우거나, --id를 "${surveyCell}"(으)로 주세요.`,
+      });
+    }
+    const unitCell = cell('base_unit');
+    if (unitCell !== '' && !unitConflicts.has(unitCell)) {
+      const given = meta.sample.unit;
+      if (given !== undefined && unitCell !== given) {
+        unitConflicts.add(unitCell);
+        issue('base_unit', {
+          message: `"${unitCell}"이(가) --unit "${given}"과(와) 다릅니다.`,
+          expected: `표본의 단위 하나: --unit과 같은 "${given}", 또는 빈 칸`,
+          fix: '--unit이나 CSV의 base_unit 중 틀린 쪽을 고치세요. CSV가 맞다면 --unit을 빼도 됩니다 (base_unit을 읽습니다).',
+        });
+      } else if (given === undefined && unit && unitCell !== unit.value) {
+        unitConflicts.add(unitCell);
+        issue('base_unit', {
+          message: `"${unitCell}"이(가) ${unit.line}번 줄의 "${unit.value}"과(와) 다릅니다.`,
+          expected: '설문 전체에 표본의 단위 하나 (모든 줄에 같은 값, 또는 빈 칸)',
+          fix: '기준 수의 단위는 설문의 표본 단위(곳, 명, 개사, 개 계정 등)입니다. 한 값으로 맞추세요.',
+        });
+      } else unit ??= { value: unitCell, line };
+    }
+    const approximateCell = cell('approximate');
+    const approximate = approximateCell === '1';
+    if (!['', '0', '1'].includes(approximateCell)) {
+      issue('approximate', {
+        message: `${JSON.stringify(approximateCell)}은(는) 어림값 표시가 아닙니다.`,
+        expected: '"1"(출처가 어림값으로 밝힌 수치, 예: "약 75%") 또는 빈 칸',
+        fix: '어림값이면 1, 아니면 칸을 비우세요.',
+      });
+    }
+    const figureCell = cell('figure');
+    let figure: Figure = 'reported';
+    if (FIGURES.includes(figureCell as Figure)) figure = figureCell as Figure;
+    else if (figureCell !== '') {
+      issue('figure', {
+        message: `${JSON.stringify(figureCell)}은(는) 수치의 종류가 아닙니다.`,
+        expected: '"reported"(출처가 밝힌 수치), "computed"(출처가 이름을 밝힌 나머지 답: 100에서 보고된 비율을 뺀 계산값) 또는 빈 칸(reported)',
+        fix: '칸을 고치세요.',
+        suggestion: nearest(figureCell, FIGURES),
       });
     }
     const qid = cell('question_id');
@@ -336,10 +448,55 @@ export function importSurveyCsv(text: string, id: string, meta: SurveyMeta, file
       }
     }
 
+    const provenanceCell = cell('provenance');
+    if (provenanceCell !== '') {
+      if (!PROVENANCES.includes(provenanceCell as Provenance)) {
+        issue('provenance', {
+          message: `${JSON.stringify(provenanceCell)}은(는) 출처 종류가 아닙니다.`,
+          expected: 'read (발표 기관의 원문을 읽음), press (언론 보도), secondhand (제3자의 요약)',
+          fix: '칸을 고치세요. 문항의 출처가 여럿이면 그 가운데 가장 직접적인 종류를 씁니다.',
+          suggestion: nearest(provenanceCell, PROVENANCES),
+        });
+      } else if (draft.provenance && draft.provenance.value !== provenanceCell) {
+        issue('provenance', {
+          message: `"${provenanceCell}"이(가) ${draft.provenance.line}번 줄의 "${draft.provenance.value}"과(와) 다릅니다.`,
+          expected: '문항마다 출처 종류 하나 (모든 줄에 같은 값, 또는 빈 칸)',
+          fix: '같은 값으로 맞추세요. 다른 문항이면 question_id를 바꾸세요.',
+        });
+      } else draft.provenance ??= { value: provenanceCell as Provenance, line };
+    }
+    const urlCell = cell('source_url');
+    if (urlCell !== '') {
+      const urls = [...new Set(urlCell.split(/\s+/))];
+      const bad = urls.filter((u) => !WEB_ADDRESS.test(u) || !URL.canParse(u));
+      if (bad.length > 0) {
+        issue('source_url', {
+          message: `${bad.map((u) => shown(u)).join(', ')}은(는) 웹 주소가 아닙니다.`,
+          expected: '출처의 주소 (http:// 또는 https://로 시작), 여럿이면 띄어쓰기로 나눔',
+          fix: '주소를 고치세요. 주소 안의 띄어쓰기는 %20으로 씁니다.',
+        });
+      } else if (draft.urls && !sameList(draft.urls.value, urls)) {
+        issue('source_url', {
+          message: `${draft.urls.line}번 줄의 출처 주소와 다릅니다.`,
+          expected: '문항마다 출처 주소 목록 하나 (모든 줄에 같은 값, 또는 빈 칸)',
+          fix: '같은 값으로 맞추세요. 다른 문항이면 question_id를 바꾸세요.',
+        });
+      } else draft.urls ??= { value: urls, line };
+    }
+
     const optionId = cell('option_id');
     const shareCell = cell('share_pct');
     const q = draft.question;
+    const markApproximate = (figureId: string) => (q.approximate ??= []).push(figureId);
     if (q.type === 'numeric') {
+      if (figure === 'computed') {
+        issue('figure', {
+          message: `문항 "${qid}"은(는) 숫자 문항(--numeric)이라 계산값 줄이 없습니다.`,
+          expected: '숫자 문항의 줄은 "reported" 또는 빈 칸',
+          fix: '칸을 비우세요.',
+        });
+        continue;
+      }
       if (!NUMERIC_STATS.includes(optionId as NumericStat)) {
         issue('option_id', {
           message: `${JSON.stringify(optionId)}은(는) 숫자 문항의 통계가 아닙니다.`,
@@ -358,7 +515,26 @@ export function importSurveyCsv(text: string, id: string, meta: SurveyMeta, file
       if (value === undefined) continue;
       if (q.results[stat] !== undefined) {
         issue('option_id', { message: `"${stat}"이(가) 문항 "${qid}"에 두 번 있습니다.`, expected: '문항마다 mean과 median 한 줄씩', fix: '겹친 줄을 지우세요.' });
-      } else q.results[stat] = value;
+        continue;
+      }
+      q.results[stat] = value;
+      if (approximate) markApproximate(stat);
+      continue;
+    }
+    if (figure === 'computed' && q.type !== 'single') {
+      issue('figure', {
+        message: `문항 "${qid}"은(는) 복수 선택 문항(--multi)이라 계산값 줄을 쓸 수 없습니다.`,
+        expected: '"computed"는 단일 선택 문항의 나머지 답에만: 복수 응답은 비율이 겹쳐 100에서 뺀 값이 어떤 답도 아닙니다.',
+        fix: '출처가 이 답의 비율을 밝혔다면 figure를 "reported"로 (또는 빈 칸으로) 하세요. 아니면 줄을 지우세요.',
+      });
+      continue;
+    }
+    if (figure === 'computed' && draft.computed) {
+      issue('figure', {
+        message: `문항 "${qid}"의 계산값 줄이 ${draft.computed.line}번 줄에 이미 있습니다.`,
+        expected: '문항마다 계산값(출처가 이름을 밝힌 나머지 답) 한 줄',
+        fix: '겹친 줄을 지우거나, 출처가 비율을 밝힌 답이면 figure를 "reported"로 하세요.',
+      });
       continue;
     }
     if (!ID.test(optionId)) {
@@ -369,20 +545,38 @@ export function importSurveyCsv(text: string, id: string, meta: SurveyMeta, file
       });
       continue;
     }
-    if (q.options.some((o) => o.id === optionId)) {
+    if (q.options.some((o) => o.id === optionId) || q.remainder?.id === optionId) {
+      const computedLine = q.remainder?.id === optionId ? draft.computed?.line : undefined;
       issue('option_id', {
-        message: `선택지 "${optionId}"이(가) 문항 "${qid}"에 두 번 있습니다.`,
-        expected: '선택지마다 한 줄',
+        message:
+          computedLine === undefined
+            ? `선택지 "${optionId}"이(가) 문항 "${qid}"에 두 번 있습니다.`
+            : `"${optionId}"은(는) 문항 "${qid}"의 계산값 줄(${computedLine}번 줄)의 id입니다.`,
+        expected: figure === 'computed' ? '선택지와 다른 나머지 답의 id' : '선택지마다 한 줄',
         fix: '겹친 줄을 지우거나 option_id를 고치세요.',
       });
       continue;
     }
     const label = cell('option');
     if (label === '') issue('option', { message: '선택지 글이 비어 있습니다.', expected: '독자에게 보일 답 (예: "1~2명")', fix: 'option 칸을 채우세요.' });
+    if (figure === 'computed') {
+      // The named remainder: its share is computed, so it is checked once every reported share is read.
+      const share = shareCell === '' ? undefined : number('share_pct', shareCell, SHARE);
+      q.remainder = { id: optionId, label };
+      draft.computed = { line, share, approximate };
+      continue;
+    }
     q.options.push({ id: optionId, label });
     if (shareCell !== '') {
       const share = number('share_pct', shareCell, SHARE);
       if (share !== undefined) q.results[optionId] = share;
+      if (share !== undefined && approximate) markApproximate(optionId);
+    } else if (approximate) {
+      issue('approximate', {
+        message: '보고되지 않은 선택지(share_pct가 빈 칸)에 어림값 표시 1이 있습니다.',
+        expected: '비율이 있는 줄에만 1',
+        fix: '비율을 적거나 approximate 칸을 비우세요.',
+      });
     }
   }
   const questionIds = [...drafts.keys()];
@@ -399,19 +593,187 @@ export function importSurveyCsv(text: string, id: string, meta: SurveyMeta, file
   if (body.length === 0) {
     rowIssues.push({ line: 1, message: '머리글 다음에 줄이 없습니다.', expected: '문항과 선택지마다 한 줄', fix: '스프레드시트에서 수치가 든 줄까지 함께 내보내세요.' });
   }
+  for (const draft of drafts.values()) checkComputed(draft.question, draft.computed, rowIssues);
+  const sources = meta.sources.length > 0 ? citeByAddress([...drafts.values()], meta, rowIssues) : sourcesWithoutTitles([...drafts.values()], index.has('source_url'), rowIssues);
   if (rowIssues.length > 0) return stop(rowIssues);
 
+  // A unit from the CSV alone: "곳" is the default, written nowhere (an explicit "곳" comes from --unit).
+  const csvUnit = meta.sample.unit === undefined && unit && unit.value !== DEFAULT_SAMPLE_UNIT ? unit : undefined;
   const survey = normalizeSurvey({
     title: meta.title,
     publisher: meta.publisher,
     year: meta.year,
     fieldwork: meta.fieldwork,
-    sample: meta.sample,
-    sources: meta.sources,
+    method: meta.method,
+    sample: { ...meta.sample, ...(csvUnit ? { unit: csvUnit.value } : {}) },
+    sources,
     note: meta.note,
     questions: [...drafts.values()].map((d) => d.question),
   });
-  return { survey, rowIssues, warnings, issues: validateSurvey(survey, file), questionLines: [...drafts.values()].map((d) => d.line) };
+  return {
+    survey,
+    rowIssues,
+    warnings,
+    issues: validateSurvey(survey, file),
+    questionLines: [...drafts.values()].map((d) => d.line),
+    ...(csvUnit ? { unitLine: csvUnit.line } : {}),
+  };
+}
+
+/**
+ * The `figure=computed` row of a question: its share must be 100 − the reported shares, within the
+ * rounding of the share as written ("14.3" for 14.29…, "14" for anything from 13.5 to 14.5), and it
+ * is approximate only when a reported share is.
+ */
+function checkComputed(q: SurveyQuestion, computed: { line: number; share?: number; approximate: boolean } | undefined, rowIssues: RowIssue[]): void {
+  if (!computed || q.type === 'numeric') return;
+  const reported = q.options.filter((o) => q.results[o.id] !== undefined);
+  const shares = reported.map((o) => q.results[o.id]!);
+  const decimals = Math.max(0, ...shares.map(decimalsOf));
+  const sum = shares.reduce((a, b) => a + b, 0);
+  const rest = 100 - sum;
+  const at = (value: number) => String(Number(value.toFixed(decimals)));
+  const { line, share } = computed;
+  if (share !== undefined && Math.abs(share - rest) > 0.5 * 10 ** -decimalsOf(share) + 1e-9) {
+    rowIssues.push({
+      line,
+      column: 'share_pct',
+      message: `계산값 ${share}이(가) 100에서 보고된 비율(합 ${at(sum)})을 뺀 ${at(rest)}과(와) 다릅니다.`,
+      expected: `${at(rest)} (figure=computed 줄의 비율은 100 − 이 문항의 보고된 비율, 반올림 차이까지), 또는 빈 칸`,
+      fix: '보고된 비율이나 이 칸을 원자료와 맞추세요. 출처가 이 답의 비율을 따로 밝혔다면 figure를 "reported"로 하고 보통 선택지로 쓰세요.',
+    });
+  }
+  if (computed.approximate && !reported.some((o) => q.approximate?.includes(o.id))) {
+    rowIssues.push({
+      line,
+      column: 'approximate',
+      message: '계산값 줄에 어림값 표시 1이 있는데, 이 문항의 보고된 비율 가운데 어림값이 없습니다.',
+      expected: '계산값은 보고된 비율 가운데 어림값이 있을 때만 어림값 (그 비율을 뺀 값이라서)',
+      fix: '어림값인 보고된 비율의 줄에 1을 쓰거나, 이 칸을 비우세요.',
+    });
+  }
+}
+
+/**
+ * With --source: each question's source_url cell names sources by address. Every address must be a
+ * --source's; the addresses give the question's `sources` (unless --cite gives them, which must then
+ * name the same addresses), and its provenance cell must be the best of those sources'.
+ */
+function citeByAddress(drafts: readonly { question: SurveyQuestion; provenance?: { value: Provenance; line: number }; urls?: { value: string[]; line: number } }[], meta: SurveyMeta, rowIssues: RowIssue[]): SurveySource[] {
+  const sources = meta.sources;
+  const known = [...new Set(sources.map((s) => s.url))];
+  for (const { question: q, provenance, urls } of drafts) {
+    const cite = meta.questions?.[q.id]?.sources;
+    if (urls) {
+      const { line } = urls;
+      const unknown = urls.value.filter((u) => !known.includes(u));
+      for (const url of unknown) {
+        rowIssues.push({
+          line,
+          column: 'source_url',
+          message: `${url}은(는) --source로 준 출처의 주소가 아닙니다.`,
+          expected: `--source의 주소: ${known.join(' ')}`,
+          fix: `주소를 고치거나, 이 출처를 --source "${provenance?.value ?? '<출처 종류>'}|${escapeBar(url)}|<제목>"으로 더하세요.`,
+          suggestion: nearest(url, known),
+        });
+      }
+      if (unknown.length > 0) continue;
+      if (cite) {
+        const cited = cite.map((id) => sources.filter((s) => s.id === id));
+        // An id that is no source's is the survey rules' to report (at --cite).
+        const citedUrls = new Set(cited.flat().map((s) => s.url));
+        if (cited.every((c) => c.length > 0) && !sameSet(citedUrls, new Set(urls.value))) {
+          rowIssues.push({
+            line,
+            column: 'source_url',
+            message: `--cite ${q.id}=${cite.join(',')}의 출처와 주소가 다릅니다.`,
+            expected: `--cite가 가리키는 출처의 주소: ${[...citedUrls].join(' ')}`,
+            fix: '--cite나 이 칸 가운데 틀린 쪽을 고치세요. 칸이 맞다면 --cite를 빼도 됩니다 (칸의 주소로 출처를 찾습니다).',
+          });
+          continue;
+        }
+      } else {
+        const cited = sourcesAt(urls.value, sources);
+        const withoutId = cited?.find((s) => s.id === undefined);
+        if (withoutId) {
+          rowIssues.push({
+            line,
+            column: 'source_url',
+            message: `${withoutId.url}의 출처에 id가 없어, 이 문항이 그 출처만 인용한다고 적을 수 없습니다.`,
+            expected: '일부 출처만 인용하는 문항의 출처에는 id',
+            fix: `--source "${withoutId.provenance}|${escapeBar(withoutId.url)}|${escapeBar(withoutId.title)}|<id>"처럼 id를 붙이세요.`,
+          });
+          continue;
+        }
+        if (cited) q.sources = cited.map((s) => s.id!);
+      }
+    }
+    if (provenance) {
+      const cited = q.sources ? sources.filter((s) => s.id !== undefined && q.sources!.includes(s.id)) : sources;
+      const best = bestProvenance(cited);
+      if (best !== undefined && best !== provenance.value) {
+        rowIssues.push({
+          line: provenance.line,
+          column: 'provenance',
+          message: `"${provenance.value}"인데, 이 문항의 출처(--source) 가운데 가장 직접적인 종류는 "${best}"입니다.`,
+          expected: `"${best}" (문항 출처 가운데 가장 직접적인 것: read > press > secondhand)`,
+          fix: '--source의 출처 종류나 이 칸 가운데 틀린 쪽을 원자료에 맞춰 고치세요.',
+        });
+      }
+    }
+  }
+  return sources;
+}
+
+/**
+ * Without --source: the CSV names each source by its address and provenance, but a source also
+ * needs its title, which only --source gives. So every address becomes a problem whose fix is the
+ * --source to add, filled in from the CSV (with an id when some question cites only some sources).
+ */
+function sourcesWithoutTitles(drafts: readonly { question: SurveyQuestion; provenance?: { value: Provenance; line: number }; urls?: { value: string[]; line: number } }[], hasColumn: boolean, rowIssues: RowIssue[]): SurveySource[] {
+  const first = new Map<string, number>();
+  for (const { urls } of drafts) for (const url of urls?.value ?? []) if (!first.has(url)) first.set(url, urls!.line);
+  if (first.size === 0) {
+    rowIssues.push({
+      line: 1,
+      column: 'source_url',
+      message: hasColumn ? '출처가 없습니다: --source가 없고, source_url 칸도 모두 비어 있습니다.' : '출처가 없습니다: --source가 없고, CSV에 source_url 열도 없습니다.',
+      expected: '출처 하나 이상: --source "<출처 종류>|<주소>|<제목>"',
+      fix: '수치를 읽은 곳을 --source "press|https://example.com/article|기사 제목" 처럼 주세요.',
+    });
+    return [];
+  }
+  // An address's provenance is known from a question that cites it alone, or with sources all less
+  // direct than the question's provenance (which is then this one's).
+  const provenanceOf = new Map<string, Provenance>();
+  const rank = (p: Provenance) => PROVENANCES.indexOf(p);
+  for (let learned = true; learned; ) {
+    learned = false;
+    for (const { urls, provenance } of drafts) {
+      if (!urls || !provenance) continue;
+      const unknown = urls.value.filter((u) => !provenanceOf.has(u));
+      const othersLess = urls.value.every((u) => !provenanceOf.has(u) || rank(provenanceOf.get(u)!) > rank(provenance.value));
+      if (unknown.length === 1 && othersLess) {
+        provenanceOf.set(unknown[0]!, provenance.value);
+        learned = true;
+      }
+    }
+  }
+  const all = new Set(first.keys());
+  const needIds = drafts.some(({ urls }) => urls && !sameSet(new Set(urls.value), all));
+  const taken = new Set<string>();
+  for (const [url, line] of first) {
+    const provenance = provenanceOf.get(url);
+    const flag = `--source "${provenance ?? '<출처 종류>'}|${escapeBar(url)}|<제목>${needIds ? `|${sourceIdFor(url, taken)}` : ''}"`;
+    rowIssues.push({
+      line,
+      column: 'source_url',
+      message: `출처 ${url}의 제목이 없습니다: CSV에는 출처의 주소와 종류만 있습니다.`,
+      expected: '출처마다 --source "<출처 종류>|<주소>|<제목>" (제목은 기사나 보고서의 제목 그대로)',
+      fix: `이 옵션을 더하고 <제목>을 원자료의 제목으로 바꾸세요: ${flag}${provenance ? '' : ' 출처 종류는 read(원문), press(언론 보도), secondhand(제3자의 요약) 가운데 하나입니다.'}`,
+    });
+  }
+  return [];
 }
 
 /** Survey JSON as the importer writes it: two-space indent, trailing newline. */

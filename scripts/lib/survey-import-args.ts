@@ -7,24 +7,36 @@
 import { parseArgs } from 'node:util';
 import type { Problem } from '../../src/lib/rules/problems.ts';
 import { nearest } from '../../src/lib/rules/suggest.ts';
-import { PROVENANCES, type Provenance, type Survey, type SurveySource } from '../../src/lib/surveys/types.ts';
+import { CSV_COLUMNS } from '../../src/lib/surveys/csv.ts';
+import { DEFAULT_SAMPLE_UNIT } from '../../src/lib/surveys/stats.ts';
+import { PROVENANCES, type Provenance, type SampleNPrecision, type Survey, type SurveyMethod, type SurveySource } from '../../src/lib/surveys/types.ts';
 import { ID_PATTERN as ID } from '../../src/lib/surveys/validate.ts';
-import type { QuestionMeta, SurveyMeta } from './survey-csv-import.ts';
+import { sourcesFromCsv, type QuestionMeta, type SurveyMeta } from './survey-csv-import.ts';
 
 /** Where argument problems are said to be: the command itself. */
 export const COMMAND = 'npm run survey:import';
 
 export const IMPORT_USAGE = `사용법: npm run survey:import -- <파일.csv> --id <설문-id> --title <제목> --publisher <발표 기관>
-         --year <연도> --n <응답자 수> --population <조사 대상> --source "<출처 종류>|<주소>|<제목>[|<id>[|<메모>]]"
-         [--fieldwork <시작>..<끝>] [--note <메모>] [--multi <문항1,문항2>] [--partial <문항1,문항2>]
+         --year <연도> --n <표본 수> --population <조사 대상> --source "<출처 종류>|<주소>|<제목>[|<id>[|<메모>]]"
+         [--fieldwork <시작>..<끝>] [--method observation] [--unit <단위>] [--n-precision about|at-least]
+         [--note <메모>] [--multi <문항1,문항2>] [--partial <문항1,문항2>]
          [--numeric <문항>=<단위>] [--cite <문항>=<출처-id,...>] [--force] [--dry-run]
 
   CSV는 문항과 선택지마다 한 줄이고, 열은 /surveys/<id>/data.csv와 같습니다:
-    survey,question_id,question,option_id,option,share_pct,base,company_answer
+    ${CSV_COLUMNS.join(',')}
+  question_id, question, option_id, option, share_pct 열은 꼭 있어야 하고, 나머지는 없어도 됩니다.
   share_pct가 빈 칸이면 "보고되지 않음"이고, 숫자 문항(--numeric)은 mean, median마다 한 줄입니다.
+  approximate가 1이면 출처가 어림값으로 밝힌 수치("약 75%")입니다. figure가 computed인 줄은 출처가
+  이름을 밝힌 나머지 답으로, 비율은 100에서 보고된 비율을 뺀 값이어야 합니다 (반올림 차이까지).
+  base_unit은 표본의 단위(곳, 명, 개사, 개 계정 …)이고, --unit을 주면 같아야 합니다.
+  source_url은 문항 출처의 주소(여럿이면 띄어쓰기로 나눔)로, --source의 주소와 맞춰 문항의 출처를
+  찾습니다. provenance는 그 출처 가운데 가장 직접적인 종류와 같아야 합니다. CSV에는 출처의 제목이
+  없으므로 출처마다 --source가 필요합니다 (없으면 CSV의 주소와 종류로 채운 --source를 알려 줍니다).
   파일은 UTF-8(Excel의 "CSV UTF-8") 또는 CP949(한국어 Excel의 "CSV")로 읽고, 다른 인코딩은 읽지 않습니다.
   =, +, -, @로 시작해 수식으로 보이는 칸은 경고합니다 (사이트의 data.csv가 앞에 붙인 "'"는 뗍니다).
   출처 종류: read (발표 기관의 원문을 읽음), press (언론 보도), secondhand (제3자의 요약).
+  --method: questionnaire (설문, 기본값) 또는 observation (계정·자료를 관찰해 셈).
+  --n-precision: exact (정확한 수, 기본값), about (약 …), at-least (… 이상).
   제목이나 메모 안의 "|"는 "\\|"로 씁니다.
   --multi나 --numeric에 없는 문항은 단일 선택입니다. --partial은 답이 일부만 보고된 문항입니다.
   --source, --numeric, --cite는 여러 번 쓸 수 있습니다.
@@ -47,6 +59,9 @@ const FLAGS = {
   n: { type: 'string' },
   population: { type: 'string' },
   fieldwork: { type: 'string' },
+  method: { type: 'string' },
+  unit: { type: 'string' },
+  'n-precision': { type: 'string' },
   note: { type: 'string' },
   source: { type: 'string', multiple: true },
   multi: { type: 'string', multiple: true },
@@ -58,6 +73,9 @@ const FLAGS = {
   help: { type: 'boolean', default: false },
 } as const;
 const FLAG_NAMES = Object.keys(FLAGS).map((f) => `--${f}`);
+
+const METHODS: readonly SurveyMethod[] = ['questionnaire', 'observation'];
+const N_PRECISIONS: readonly SampleNPrecision[] = ['exact', 'about', 'at-least'];
 
 function list(value: string | undefined): string[] {
   return (value ?? '')
@@ -158,10 +176,30 @@ export function parseImportArgs(argv: string[]): { options?: ImportOptions; erro
   const n = Number(v.n);
   if (!v.n || !Number.isInteger(n) || n <= 0) {
     add('--n', {
-      message: v.n ? `${JSON.stringify(v.n)}은(는) 응답자 수가 아닙니다.` : '--n이 없습니다.',
-      expected: '전체 응답자 수: 1 이상의 정수 (예: 42)',
-      fix: '--n 42 처럼 쉼표 없이 숫자로 주세요.',
+      message: v.n ? `${JSON.stringify(v.n)}은(는) 표본 수가 아닙니다.` : '--n이 없습니다.',
+      expected: '표본 수 (응답자나 관찰 대상의 수): 1 이상의 정수 (예: 42)',
+      fix: '--n 42 처럼 쉼표 없이 숫자로 주세요. 출처가 "약 1,900명"이나 "34,000곳 이상"이라 했으면 --n-precision도 주세요.',
     });
+  }
+  if (v.method !== undefined && !METHODS.includes(v.method as SurveyMethod)) {
+    add('--method', {
+      message: `${JSON.stringify(v.method)}은(는) 조사 방법이 아닙니다.`,
+      expected: 'questionnaire (설문에 답을 받음, 기본값) 또는 observation (계정·문서 등을 관찰해 셈)',
+      fix: '--method observation 처럼 주세요. 설문이면 --method를 빼도 됩니다.',
+      suggestion: nearest(v.method, METHODS),
+    });
+  }
+  if (v['n-precision'] !== undefined && !N_PRECISIONS.includes(v['n-precision'] as SampleNPrecision)) {
+    add('--n-precision', {
+      message: `${JSON.stringify(v['n-precision'])}은(는) 표본 수의 정확도가 아닙니다.`,
+      expected: 'exact (정확한 수, 기본값), about (약 …, 출처가 어림수로 밝힘) 또는 at-least (… 이상)',
+      fix: '--n-precision about 처럼 주세요. 정확한 수면 빼도 됩니다.',
+      suggestion: nearest(v['n-precision'], N_PRECISIONS),
+    });
+  }
+  const unit = v.unit?.trim();
+  if (v.unit !== undefined && !unit) {
+    add('--unit', { message: '--unit이 비어 있습니다.', expected: '표본의 단위 (예: 곳, 명, 개사, 개 계정)', fix: '--unit 명 처럼 주거나, CSV의 base_unit을 쓰려면 빼세요.' });
   }
 
   let fieldwork: SurveyMeta['fieldwork'];
@@ -198,13 +236,7 @@ export function parseImportArgs(argv: string[]): { options?: ImportOptions; erro
     }
     sources.push({ ...(id ? { id } : {}), title, url, provenance: provenance as Provenance, ...(note ? { note } : {}) });
   }
-  if ((v.source ?? []).length === 0) {
-    add('--source', {
-      message: '--source가 없습니다.',
-      expected: '출처 하나 이상: "<출처 종류>|<주소>|<제목>"',
-      fix: '수치를 읽은 곳을 --source "press|https://example.com/article|기사 제목" 처럼 주세요.',
-    });
-  }
+  // No --source at all is the importer's to report: the CSV's source_url and provenance columns say which --source to add.
 
   const questions: Record<string, QuestionMeta> = {};
   const q = (id: string) => (questions[id] ??= {});
@@ -244,7 +276,13 @@ export function parseImportArgs(argv: string[]): { options?: ImportOptions; erro
         publisher: v.publisher!.trim(),
         year,
         ...(fieldwork ? { fieldwork } : {}),
-        sample: { n, population: v.population!.trim() },
+        ...(v.method !== undefined ? { method: v.method as SurveyMethod } : {}),
+        sample: {
+          n,
+          ...(unit ? { unit } : {}),
+          ...(v['n-precision'] !== undefined ? { nPrecision: v['n-precision'] as SampleNPrecision } : {}),
+          population: v.population!.trim(),
+        },
         sources,
         ...(v.note?.trim() ? { note: v.note.trim() } : {}),
         questions,
@@ -253,10 +291,19 @@ export function parseImportArgs(argv: string[]): { options?: ImportOptions; erro
   };
 }
 
-/** The flags that import `survey` again from its CSV (the inverse of {@link parseImportArgs}). */
+/**
+ * The flags that import `survey` again from its data.csv (the inverse of {@link parseImportArgs}):
+ * what the CSV does not carry. That is the description and the sources' titles; the sample's unit
+ * only when it is written out as the default "곳" (a CSV's "곳" is otherwise read as no unit), and
+ * --cite only for a question whose source_url cell would not give its `sources` back (it cites
+ * every source by id, or a source that shares its address with another).
+ */
 export function importArgsFor(id: string, survey: Survey, csv = `${id}.csv`): string[] {
   const args = [csv, '--id', id, '--title', survey.title, '--publisher', survey.publisher, '--year', String(survey.year), '--n', String(survey.sample.n), '--population', survey.sample.population];
   if (survey.fieldwork) args.push('--fieldwork', `${survey.fieldwork.start}..${survey.fieldwork.end}`);
+  if (survey.method) args.push('--method', survey.method);
+  if (survey.sample.unit === DEFAULT_SAMPLE_UNIT) args.push('--unit', survey.sample.unit);
+  if (survey.sample.nPrecision) args.push('--n-precision', survey.sample.nPrecision);
   if (survey.note) args.push('--note', survey.note);
   for (const s of survey.sources) {
     const tail = s.note ? [s.id ?? '', s.note] : s.id ? [s.id] : [];
@@ -267,6 +314,9 @@ export function importArgsFor(id: string, survey: Survey, csv = `${id}.csv`): st
   if (multi.length) args.push('--multi', multi.join(','));
   if (partial.length) args.push('--partial', partial.join(','));
   for (const q of survey.questions) if (q.type === 'numeric') args.push('--numeric', `${q.id}=${q.unit}`);
-  for (const q of survey.questions) if (q.sources) args.push('--cite', `${q.id}=${q.sources.join(',')}`);
+  for (const q of survey.questions) {
+    const fromCsv = sourcesFromCsv(survey, q);
+    if (q.sources && !(fromCsv && fromCsv.length === q.sources.length && fromCsv.every((s, i) => s === q.sources![i]))) args.push('--cite', `${q.id}=${q.sources.join(',')}`);
+  }
   return args;
 }

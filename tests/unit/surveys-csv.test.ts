@@ -4,16 +4,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CSV_COLUMNS, defuseCell, restoreCell, surveyToCsv } from '@/lib/surveys/csv';
+import { stringify } from 'csv-stringify/sync';
+import { CSV_COLUMNS, defuseCell, restoreCell, surveyDataRows, surveyToCsv } from '@/lib/surveys/csv';
 import type { Benchmark, Survey } from '@/lib/surveys/types';
 import { writeFileAtomic } from '../../scripts/lib/atomic-file.ts';
 import { decodeCp949, decodeCsv, lineAt } from '../../scripts/lib/csv-encoding.ts';
-import { formatRowIssue, importSurveyCsv, surveyJson, surveyMeta, type SurveyMeta } from '../../scripts/lib/survey-csv-import.ts';
+import { formatRowIssue, importSurveyCsv, surveyJson, surveyMeta, type RowIssue, type SurveyMeta } from '../../scripts/lib/survey-csv-import.ts';
 import { goalsSurvey, staffSurvey } from '../support/sites-blog';
 import { xssSurvey } from '../support/sites-surveys';
 import { COMMAND, importArgsFor, parseImportArgs } from '../../scripts/lib/survey-import-args.ts';
 
 const root = join(import.meta.dirname, '../..');
+/** data.csv's columns before it carried approximate and computed figures, units, provenance and source addresses: such files still import. */
+const OLD_HEADER = 'survey,question_id,question,option_id,option,share_pct,base,company_answer';
 // Surveys of the tests' own (content/ is the site owner's and may have none), kept in the importer's form.
 const examples = Object.entries({ 'fx-staff-2010': staffSurvey, 'fx-goals-2011': goalsSurvey, 'xss-survey': xssSurvey }).map(([id, survey]) => ({
   id,
@@ -58,8 +61,13 @@ describe('surveyToCsv', () => {
       option_id: 'a',
       option: '</script><script>alert(1)</script>',
       share_pct: '12.5',
+      approximate: '',
+      figure: 'reported',
       base: '9',
+      base_unit: '곳',
       company_answer: '',
+      provenance: 'secondhand',
+      source_url: 'https://example.com/?a=1&b=2',
     });
     expect(rows[1]?.share_pct).toBe('');
     expect(rows.slice(2).map((r) => [r.option_id, r.share_pct])).toEqual([
@@ -154,9 +162,275 @@ describe('export then import gives back the same survey', () => {
   });
 });
 
+/**
+ * Every field data.csv carries beyond the figures: an observation, counted in "명", about n; named
+ * remainders (one answered by the benchmark, one computed from an approximate share); a question
+ * without a base from a secondhand source alone; one citing every source by id in its own order; a
+ * partial question whose rest is not reported (no row); approximate statistics.
+ */
+const observed: Survey = {
+  title: '홍보 담당자 트위터 계정 관찰',
+  publisher: '가상관찰연구소',
+  year: 2010,
+  fieldwork: { start: '2010-05', end: '2010-06' },
+  method: 'observation',
+  sample: { n: 1900, unit: '명', nPrecision: 'about', population: '트위터 계정을 공개한 홍보 담당자' },
+  sources: [
+    { id: 'report', title: '관찰 보고서 원문', url: 'https://example.org/report', provenance: 'read' },
+    { id: 'blog', title: '보고서 요약 | 블로그', url: 'https://blog.example.net/summary?id=3&p=1', provenance: 'secondhand', note: '원문과 대조하지 못했습니다.' },
+  ],
+  questions: [
+    {
+      id: 'uses',
+      text: '회사 계정을 함께 운영합니까?',
+      type: 'single',
+      base: 1850,
+      sources: ['report'],
+      options: [{ id: 'yes', label: '함께 운영함' }],
+      remainder: { id: 'no', label: '운영하지 않음' },
+      approximate: ['yes'],
+      results: { yes: 75.5 },
+    },
+    {
+      id: 'reply',
+      text: '멘션에 답합니까?',
+      type: 'single',
+      sources: ['blog'],
+      options: [
+        { id: 'always', label: '늘 답함' },
+        { id: 'sometimes', label: '가끔 답함' },
+      ],
+      remainder: { id: 'never', label: '답하지 않음' },
+      results: { always: 33.3, sometimes: 52.4 },
+    },
+    {
+      id: 'channels',
+      text: '함께 쓰는 채널',
+      type: 'multi',
+      base: 1850,
+      sources: ['blog', 'report'],
+      options: [
+        { id: 'blog', label: '블로그' },
+        { id: 'facebook', label: '페이스북' },
+      ],
+      results: { blog: 40, facebook: 25 },
+    },
+    {
+      id: 'concerns',
+      text: '가장 걱정되는 점은?',
+      type: 'single',
+      base: 1850,
+      partial: true,
+      options: [
+        { id: 'leak', label: '기밀 유출' },
+        { id: 'comments', label: '악성 댓글' },
+      ],
+      results: { leak: 47.9 },
+    },
+    { id: 'followers', text: '팔로어 수', type: 'numeric', unit: '명', approximate: ['median'], results: { mean: 1200.5, median: 800 } },
+  ],
+};
+const observedBenchmark: Benchmark = { survey: 'obs', organization: '다온에듀', asOf: '2010-08-10', answers: { uses: 'no', reply: 'always', followers: 950 } };
+const REPORT = 'https://example.org/report';
+const BLOG = 'https://blog.example.net/summary?id=3&p=1';
+
+describe('data.csv keeps provenance, source addresses, units and computed figures', () => {
+  const rows = parse(surveyToCsv('obs', observed, observedBenchmark), { bom: true, columns: true }) as Record<string, string>[];
+  const row = (q: string, o: string) => rows.find((r) => r.question_id === q && r.option_id === o);
+
+  it('writes the provenance, the source addresses and the sample unit on every row', () => {
+    expect(rows).toHaveLength(11);
+    expect(rows.every((r) => r.base_unit === '명' && r.provenance !== '' && r.source_url !== '')).toBe(true);
+    expect(Object.fromEntries(rows.map((r) => [r.question_id, [r.provenance, r.source_url]]))).toEqual({
+      uses: ['read', REPORT],
+      reply: ['secondhand', BLOG],
+      channels: ['read', `${BLOG} ${REPORT}`],
+      concerns: ['read', `${REPORT} ${BLOG}`],
+      followers: ['read', `${REPORT} ${BLOG}`],
+    });
+    // A base the source did not report stays empty: it is not the sample.
+    expect(rows.filter((r) => r.question_id === 'reply').map((r) => r.base)).toEqual(['', '', '']);
+  });
+
+  it('writes a named remainder as a computed row, as the page shows it, and no row for a rest nobody named', () => {
+    expect(row('uses', 'no')).toMatchObject({ option: '운영하지 않음', share_pct: '24.5', approximate: '1', figure: 'computed', company_answer: '1' });
+    expect(row('uses', 'yes')).toMatchObject({ share_pct: '75.5', approximate: '1', figure: 'reported', company_answer: '0' });
+    expect(row('reply', 'never')).toMatchObject({ share_pct: '14.3', approximate: '', figure: 'computed', company_answer: '0' });
+    expect(rows.filter((r) => r.question_id === 'concerns').map((r) => [r.option_id, r.share_pct, r.figure])).toEqual([
+      ['leak', '47.9', 'reported'],
+      ['comments', '', 'reported'],
+    ]);
+    expect(rows.filter((r) => r.question_id === 'followers').map((r) => [r.option_id, r.share_pct, r.approximate, r.company_answer])).toEqual([
+      ['mean', '1200.5', '', '950'],
+      ['median', '800', '1', '950'],
+    ]);
+  });
+
+  it("gives data.json's rows the same values, with numbers as numbers", () => {
+    const data = surveyDataRows('obs', observed, observedBenchmark);
+    expect(data).toHaveLength(rows.length);
+    expect(data.find((r) => r.question_id === 'uses' && r.option_id === 'no')).toEqual({
+      survey: 'obs',
+      question_id: 'uses',
+      question: '회사 계정을 함께 운영합니까?',
+      option_id: 'no',
+      option: '운영하지 않음',
+      share_pct: 24.5,
+      approximate: true,
+      figure: 'computed',
+      base: 1850,
+      base_unit: '명',
+      company_answer: 1,
+      provenance: 'read',
+      source_url: REPORT,
+    });
+    expect(data.find((r) => r.question_id === 'concerns' && r.option_id === 'comments')).toMatchObject({ share_pct: null, company_answer: null });
+    expect(data.find((r) => r.question_id === 'reply')).toMatchObject({ base: null, provenance: 'secondhand' });
+  });
+});
+
+describe('export then import with every field data.csv carries', () => {
+  const csv = surveyToCsv('obs', observed, observedBenchmark);
+  const text = surveyJson(observed);
+
+  it('gives back the identical survey through the flags of importArgsFor', () => {
+    const args = importArgsFor('obs', observed);
+    const parsed = parseImportArgs(args);
+    expect(parsed.errors).toEqual([]);
+    const result = importSurveyCsv(csv, 'obs', parsed.options!.meta);
+    expect(result.rowIssues).toEqual([]);
+    expect(result.warnings).toEqual([]);
+    expect(result.issues.filter((i) => i.level === 'error')).toEqual([]);
+    expect(surveyJson(result.survey!)).toBe(text);
+    // What the CSV carries is read from it: the unit, the remainders, approximate figures and which
+    // sources a question cites. Flags give the rest, and --cite only where the addresses cannot say it.
+    expect(args).toEqual(expect.arrayContaining(['--method', 'observation', '--n-precision', 'about', '--cite', 'channels=blog,report']));
+    expect(args).not.toContain('--unit');
+    expect(args.filter((a) => a === '--cite')).toHaveLength(1);
+  });
+
+  it('gives back the identical survey through surveyMeta', () => {
+    const result = importSurveyCsv(csv, 'obs', surveyMeta(observed));
+    expect(result.rowIssues).toEqual([]);
+    expect(surveyJson(result.survey!)).toBe(text);
+  });
+
+  it('keeps a unit written out as the default "곳" (--unit), and leaves an unwritten one out', () => {
+    const companies: Survey = { ...observed, sample: { ...observed.sample, unit: '곳' } };
+    const args = importArgsFor('obs', companies);
+    expect(args).toEqual(expect.arrayContaining(['--unit', '곳']));
+    expect(surveyJson(importSurveyCsv(surveyToCsv('obs', companies), 'obs', parseImportArgs(args).options!.meta).survey!)).toBe(surveyJson(companies));
+    const plain: Survey = { ...observed, sample: { n: 1900, nPrecision: 'about', population: observed.sample.population } };
+    const again = importSurveyCsv(surveyToCsv('obs', plain), 'obs', parseImportArgs(importArgsFor('obs', plain)).options!.meta);
+    expect(again.survey?.sample).toEqual({ n: 1900, nPrecision: 'about', population: observed.sample.population });
+  });
+
+  it('through the command, byte for byte', () => {
+    const dir = join(root, `.tmp/unit-survey-import-obs-${process.pid}`);
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(join(dir, 'content'), { recursive: true });
+    writeFileSync(join(dir, 'obs.csv'), csv);
+    const run = spawnSync(join(root, 'node_modules/.bin/node'), [join(root, 'scripts/survey-import.ts'), ...importArgsFor('obs', observed, join(dir, 'obs.csv'))], {
+      cwd: root,
+      env: { ...process.env, INIT_CWD: '', CONTENT_DIR: join(dir, 'content'), NO_COLOR: '1' },
+      encoding: 'utf8',
+    });
+    expect(run.status, run.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'content/surveys/obs.json'), 'utf8')).toBe(text);
+    rmSync(dir, { recursive: true, force: true });
+  }, 60_000);
+
+  it('imports an old data.csv without the new columns as before', () => {
+    const old = stringify(parse(surveyToCsv('t', tricky), { bom: true, columns: true }) as Record<string, string>[], {
+      header: true,
+      columns: OLD_HEADER.split(','),
+      record_delimiter: 'windows',
+    });
+    expect(old.split('\r\n')[0]).toBe(OLD_HEADER);
+    const result = importSurveyCsv(old, 't', parseImportArgs(importArgsFor('t', tricky)).options!.meta);
+    expect(result.rowIssues).toEqual([]);
+    expect(result.survey).toEqual(tricky);
+  });
+});
+
+describe('importSurveyCsv checks the new columns', () => {
+  const csv = surveyToCsv('obs', observed, observedBenchmark);
+  const meta = () => parseImportArgs(importArgsFor('obs', observed)).options!.meta;
+  const where = (issues: RowIssue[]) => issues.map((i) => `${i.line}:${i.column}`);
+  // Lines: 1 header, 2-3 uses (yes, no), 4-6 reply (always, sometimes, never), 7-8 channels, 9-10 concerns, 11-12 followers.
+  const edits = (changes: [line: number, from: string, to: string][]) =>
+    csv
+      .split('\r\n')
+      .map((l, i) => changes.filter(([line]) => line === i + 1).reduce((text, [, from, to]) => text.replace(from, to), l))
+      .join('\r\n');
+  const edit = (line: number, from: string, to: string) => edits([[line, from, to]]);
+
+  it('a computed share that is not 100 − the reported shares, with its line', () => {
+    const result = importSurveyCsv(edit(3, ',24.5,1,computed,', ',20,1,computed,'), 'obs', meta(), 'in.csv');
+    expect(result.survey).toBeUndefined();
+    expect(result.rowIssues).toHaveLength(1);
+    expect(formatRowIssue('in.csv', result.rowIssues[0]!).split('\n')).toEqual([
+      '오류 in.csv:3 · column "share_pct"',
+      '  문제: 계산값 20이(가) 100에서 보고된 비율(합 75.5)을 뺀 24.5과(와) 다릅니다.',
+      '  기대: 24.5 (figure=computed 줄의 비율은 100 − 이 문항의 보고된 비율, 반올림 차이까지), 또는 빈 칸',
+      '  고치는 법: 보고된 비율이나 이 칸을 원자료와 맞추세요. 출처가 이 답의 비율을 따로 밝혔다면 figure를 "reported"로 하고 보통 선택지로 쓰세요.',
+    ]);
+    // Within the rounding of the share as written: 14 for 14.3 is fine, 14.5 is not.
+    expect(importSurveyCsv(edit(6, ',14.3,', ',14,'), 'obs', meta()).rowIssues).toEqual([]);
+    expect(where(importSurveyCsv(edit(6, ',14.3,', ',14.5,'), 'obs', meta()).rowIssues)).toEqual(['6:share_pct']);
+  });
+
+  it('a computed row of a multi-choice question, a second one, an unknown figure, and approximate on an unreported share', () => {
+    const result = importSurveyCsv(
+      edits([
+        [6, ',14.3,,computed,', ',14.3,,computd,'],
+        [8, ',reported,', ',computed,'],
+        [10, ',,,reported,', ',,1,reported,'],
+      ]),
+      'obs',
+      meta(),
+    );
+    expect(where(result.rowIssues)).toEqual(['6:figure', '8:figure', '10:approximate']);
+    expect(result.rowIssues[0]).toMatchObject({ suggestion: 'computed' });
+    expect(result.rowIssues[1]?.message).toBe('문항 "channels"은(는) 복수 선택 문항(--multi)이라 계산값 줄을 쓸 수 없습니다.');
+    const twice = importSurveyCsv(`${csv}obs,uses,,maybe,모름,1,,computed,,명,,,\r\n`, 'obs', meta());
+    expect(where(twice.rowIssues)).toEqual(['13:figure']);
+  });
+
+  it('a base_unit that differs between rows or from --unit', () => {
+    expect(where(importSurveyCsv(edit(7, ',명,', ',곳,'), 'obs', meta()).rowIssues)).toEqual(['7:base_unit']);
+    const flagged = importSurveyCsv(csv, 'obs', { ...meta(), sample: { ...observed.sample, unit: '곳' } });
+    // Said once, at the first row, not on every row.
+    expect(flagged.rowIssues).toEqual([expect.objectContaining({ line: 2, column: 'base_unit', message: '"명"이(가) --unit "곳"과(와) 다릅니다.' })]);
+  });
+
+  it('a provenance that is not the best of the sources, and an address that is no --source', () => {
+    const result = importSurveyCsv(edit(5, ',secondhand,', ',press,').replaceAll(REPORT, 'https://example.org/reprot'), 'obs', meta());
+    expect(where(result.rowIssues)).toEqual(['5:provenance', '2:source_url', '7:source_url', '9:source_url', '11:source_url']);
+    expect(result.rowIssues[0]).toMatchObject({ message: '"press"이(가) 4번 줄의 "secondhand"과(와) 다릅니다.' });
+    expect(result.rowIssues[1]).toMatchObject({ message: 'https://example.org/reprot은(는) --source로 준 출처의 주소가 아닙니다.', suggestion: REPORT });
+    const wrong = importSurveyCsv(csv.replaceAll(',secondhand,', ',press,'), 'obs', meta());
+    expect(wrong.rowIssues).toEqual([
+      expect.objectContaining({ line: 4, column: 'provenance', message: '"press"인데, 이 문항의 출처(--source) 가운데 가장 직접적인 종류는 "secondhand"입니다.' }),
+    ]);
+  });
+
+  it('without --source, says which --source to add, filled in from the CSV', () => {
+    const result = importSurveyCsv(csv, 'obs', { ...meta(), sources: [] });
+    expect(result.survey).toBeUndefined();
+    expect(result.rowIssues.map((i) => [i.line, i.column, i.fix])).toEqual([
+      [2, 'source_url', `이 옵션을 더하고 <제목>을 원자료의 제목으로 바꾸세요: --source "read|${REPORT}|<제목>|example"`],
+      [4, 'source_url', `이 옵션을 더하고 <제목>을 원자료의 제목으로 바꾸세요: --source "secondhand|${BLOG}|<제목>|blog-example"`],
+    ]);
+    expect(result.rowIssues[0]?.message).toBe(`출처 ${REPORT}의 제목이 없습니다: CSV에는 출처의 주소와 종류만 있습니다.`);
+    const old = importSurveyCsv([OLD_HEADER, 't,q,질문,a,가,100,,'].join('\r\n'), 't', { ...meta(), sources: [], questions: {} });
+    expect(old.rowIssues).toEqual([expect.objectContaining({ line: 1, message: '출처가 없습니다: --source가 없고, CSV에 source_url 열도 없습니다.' })]);
+  });
+});
+
 describe('importSurveyCsv reports each bad row with line and column', () => {
   const meta: SurveyMeta = { ...surveyMeta(tricky), questions: {} };
-  const header = CSV_COLUMNS.join(',');
+  const header = OLD_HEADER;
   const run = (lines: string[]) => importSurveyCsv([header, ...lines].join('\r\n'), 't', meta, 'in.csv');
 
   it('a share that is not a percentage, a bad base, and a row of another survey', () => {
@@ -197,7 +471,7 @@ describe('importSurveyCsv reports each bad row with line and column', () => {
     expect(result.rowIssues[2]).toMatchObject({ message: '"share_pct" 열이 없습니다.', expected: `머리글 줄: ${CSV_COLUMNS.join(',')}` });
   });
   it('a question named in the options but without rows, with the id probably meant', () => {
-    const result = importSurveyCsv([CSV_COLUMNS.join(','), 't,q,질문,a,가,100,,'].join('\r\n'), 't', { ...meta, questions: { qq: { partial: true } } });
+    const result = importSurveyCsv([OLD_HEADER, 't,q,질문,a,가,100,,'].join('\r\n'), 't', { ...meta, questions: { qq: { partial: true } } });
     expect(result.rowIssues).toEqual([expect.objectContaining({ line: 1, suggestion: 'q', expected: 'CSV의 문항 id: q' })]);
   });
   it('then the survey rules, with the line where the question starts', () => {
@@ -224,7 +498,7 @@ describe('importSurveyCsv reports each bad row with line and column', () => {
 
 describe('importSurveyCsv warns about cells a spreadsheet would run as formulas', () => {
   const meta: SurveyMeta = { ...surveyMeta(tricky), questions: { n: { type: 'numeric', unit: '개' } } };
-  const run = (lines: string[]) => importSurveyCsv([CSV_COLUMNS.join(','), ...lines].join('\r\n'), 't', meta, 'in.csv');
+  const run = (lines: string[]) => importSurveyCsv([OLD_HEADER, ...lines].join('\r\n'), 't', meta, 'in.csv');
 
   it('each with its line and column, as a warning that does not stop the import', () => {
     const result = run([
@@ -269,7 +543,7 @@ const CP949 = {
 const ascii = (text: string) => [...Buffer.from(text, 'latin1')];
 /** A CSV of one question with the options 네 / 아니오 / 똠, in CP949. */
 const cp949Csv = Buffer.from([
-  ...ascii(`${CSV_COLUMNS.join(',')}\r\nk,q,`),
+  ...ascii(`${OLD_HEADER}\r\nk,q,`),
   ...CP949.질문,
   ...ascii(',yes,'),
   ...CP949.네,
@@ -280,8 +554,8 @@ const cp949Csv = Buffer.from([
   ...ascii(',10,,\r\n'),
 ]);
 /** Neither UTF-8 (0xFF never is) nor CP949 (0xFF is no lead byte), on line 3. */
-const unreadableCsv = Buffer.concat([Buffer.from(`${CSV_COLUMNS.join(',')}\r\nk,q,질문,yes,네,60,,\r\nk,q,,no,`), Buffer.from([0xff, 0xfe, 0x41]), Buffer.from(',40,,\r\n')]);
-const utf16Csv = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${CSV_COLUMNS.join('\t')}\r\nk\tq\t질문\tyes\t네\t100\t\t\r\n`, 'utf16le')]);
+const unreadableCsv = Buffer.concat([Buffer.from(`${OLD_HEADER}\r\nk,q,질문,yes,네,60,,\r\nk,q,,no,`), Buffer.from([0xff, 0xfe, 0x41]), Buffer.from(',40,,\r\n')]);
+const utf16Csv = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`${OLD_HEADER.replaceAll(',', '\t')}\r\nk\tq\t질문\tyes\t네\t100\t\t\r\n`, 'utf16le')]);
 
 describe('decodeCsv', () => {
   it('reads CP949 (with the syllables Windows added) when the bytes are not UTF-8', () => {
@@ -293,14 +567,14 @@ describe('decodeCsv', () => {
     expect(decodeCp949(Uint8Array.from([0x81, 0x41, 0xc6, 0x52, 0xa2, 0xe6]))).toEqual({ text: '갂힣€' });
   });
   it('reads UTF-8, with or without a BOM, as UTF-8', () => {
-    const text = `${CSV_COLUMNS.join(',')}\r\nk,q,질문,yes,네,100,,\r\n`;
+    const text = `${OLD_HEADER}\r\nk,q,질문,yes,네,100,,\r\n`;
     expect(decodeCsv(Buffer.from(text))).toEqual({ ok: true, text, encoding: 'utf-8', bom: false });
     expect(decodeCsv(Buffer.from(`\uFEFF${text}`))).toEqual({ ok: true, text, encoding: 'utf-8', bom: true });
   });
   it('refuses UTF-16 (Excel\'s "유니코드 텍스트"), with or without a BOM', () => {
     expect(decodeCsv(utf16Csv)).toEqual({ ok: false, reason: 'utf-16', bom: 'le' });
-    expect(decodeCsv(Buffer.from(`\uFEFF${CSV_COLUMNS.join(',')}`, 'utf16le').swap16())).toEqual({ ok: false, reason: 'utf-16', bom: 'be' });
-    expect(decodeCsv(Buffer.from(`${CSV_COLUMNS.join(',')}\r\n`, 'utf16le'))).toEqual({ ok: false, reason: 'utf-16', bom: 'none' });
+    expect(decodeCsv(Buffer.from(`\uFEFF${OLD_HEADER}`, 'utf16le').swap16())).toEqual({ ok: false, reason: 'utf-16', bom: 'be' });
+    expect(decodeCsv(Buffer.from(`${OLD_HEADER}\r\n`, 'utf16le'))).toEqual({ ok: false, reason: 'utf-16', bom: 'none' });
   });
   it('refuses bytes neither encoding reads, pointing at the first of them', () => {
     const decoded = decodeCsv(unreadableCsv);
@@ -362,7 +636,8 @@ describe('parseImportArgs', () => {
   it('lists every missing flag at once, each a problem of the command', () => {
     const { errors, options } = parseImportArgs(['x.csv']);
     expect(options).toBeUndefined();
-    expect(errors.map((e) => e.field)).toEqual(['--id', '--title', '--publisher', '--population', '--year', '--n', '--source']);
+    // --source too, but the importer says so: the CSV's source addresses tell which --source to add.
+    expect(errors.map((e) => e.field)).toEqual(['--id', '--title', '--publisher', '--population', '--year', '--n']);
     expect(errors.every((e) => e.file === COMMAND && e.severity === 'error' && e.expected && e.fix)).toBe(true);
     expect(errors[0]?.message).toBe('--id가 없습니다.');
   });
@@ -373,6 +648,17 @@ describe('parseImportArgs', () => {
     ]);
     expect(parseImportArgs(['x.csv', '--titel', 'x']).errors).toEqual([
       expect.objectContaining({ field: '--titel', message: '알 수 없는 옵션 --titel입니다.', suggestion: '--title' }),
+    ]);
+  });
+  it('reads --method, --unit and --n-precision, and rejects a value they do not take', () => {
+    const base = importArgsFor('t', tricky);
+    expect(parseImportArgs([...base, '--method', 'observation', '--unit', '개 계정', '--n-precision', 'at-least']).options?.meta).toMatchObject({
+      method: 'observation',
+      sample: { n: 10, unit: '개 계정', nPrecision: 'at-least', population: '열 곳' },
+    });
+    expect(parseImportArgs([...base, '--method', 'survey', '--n-precision', 'abuot']).errors).toEqual([
+      expect.objectContaining({ field: '--method', message: '"survey"은(는) 조사 방법이 아닙니다.' }),
+      expect.objectContaining({ field: '--n-precision', message: '"abuot"은(는) 표본 수의 정확도가 아닙니다.', suggestion: 'about' }),
     ]);
   });
   it('asks nothing of --help', () => {
@@ -409,7 +695,7 @@ describe('npm run survey:import', () => {
     expect(JSON.parse(written)).toEqual(survey);
     expect(first.stdout).toMatch(/^✓ .*surveys\/new-survey\.json을\(를\) 썼습니다 \(문항 2개\)\./);
     // A small sample is a warning block: printed, and the survey is written all the same.
-    expect(first.stderr).toContain('경고 npm run survey:import · --n sample.n\n  문제: 응답자 10명');
+    expect(first.stderr).toContain('경고 npm run survey:import · --n sample.n\n  문제: ');
 
     writeFileSync(target, '{"kept": true}');
     const second = cli(args);
@@ -440,7 +726,7 @@ describe('npm run survey:import', () => {
   it('prints each survey rule with the JSON path as the field and the line where its question starts', () => {
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(content, { recursive: true });
-    writeFileSync(csvFile, [CSV_COLUMNS.join(','), 'rules,q,질문,a,가,60,,', 'rules,q,,b,나,60,,'].join('\r\n'));
+    writeFileSync(csvFile, [OLD_HEADER, 'rules,q,질문,a,가,60,,', 'rules,q,,b,나,60,,'].join('\r\n'));
     const run = cli(importArgsFor('rules', { ...survey, sample: { n: 100, population: '백 곳' }, questions: [] }, csvFile));
     expect(run.status).toBe(1);
     expect(run.stderr).toContain(`오류 ${csvFile}:2 · questions[0].results\n  문제: 단일 선택 문항의 비율 합이 120.0입니다.\n  기대: 100 ± 0.5`);
@@ -453,7 +739,7 @@ describe('npm run survey:import', () => {
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(/^오류 npm run survey:import · --id\n {2}문제: "Bad Id"은\(는\) 설문 id로 쓸 수 없습니다\.\n/);
     expect(run.stderr).toContain('사용법: npm run survey:import');
-    expect(run.stderr.trim().split('\n').at(-1)).toBe('✗ 문제 7개: 아무것도 쓰지 않았습니다.');
+    expect(run.stderr.trim().split('\n').at(-1)).toBe('✗ 문제 6개: 아무것도 쓰지 않았습니다.');
   }, 60_000);
 
   it('reads a relative CSV path from the folder npm was run in, and says what is wrong with a folder or a missing file', () => {
@@ -550,7 +836,7 @@ describe('npm run survey:import', () => {
     expect(own.stderr).not.toContain('수식');
     expect(JSON.parse(readFileSync(join(content, 'surveys/f.json'), 'utf8'))).toEqual(choice);
 
-    writeFileSync(csvFile, [CSV_COLUMNS.join(','), 'g,q,질문,a,"=HYPERLINK(""http://x"",""클릭"")",50,,', 'g,q,,b,나,50,,'].join('\r\n'));
+    writeFileSync(csvFile, [OLD_HEADER, 'g,q,질문,a,"=HYPERLINK(""http://x"",""클릭"")",50,,', 'g,q,,b,나,50,,'].join('\r\n'));
     const raw = cli(importArgsFor('g', { ...korean, questions: [] }, csvFile));
     expect(raw.status, raw.stderr).toBe(0);
     expect(raw.stderr).toContain(`경고 ${csvFile}:2 · column "option"\n  문제: "=HYPERLINK(\\"http://x\\",\\"클릭\\")"은(는) "="(으)로 시작해`);

@@ -135,7 +135,7 @@ describe('what the source said', () => {
   it('never highlights the unreported remainder, and draws it apart', () => {
     const unnamed = structuredClone(said);
     delete (unnamed.questions[0] as { remainder?: unknown }).remainder;
-    unnamed.questions[0]!.partial = true;
+    (unnamed.questions[0] as { partial?: boolean }).partial = true;
     const view = questionView(unnamed, 0, { ...answeredNo, answers: { uses: 'yes' } });
     expect(view.rows.at(-1)).toMatchObject({ label: NOT_REPORTED_LABEL, kind: 'remainder', computed: true, chosen: false });
     expect(chartSpec(view).kinds).toEqual(['chosen', 'missing']);
