@@ -57,10 +57,10 @@ describe('npm run dev: previews and content errors', () => {
     writeFileSync(postFile, good);
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
-    dev = spawn(join(root, 'node_modules/.bin/astro'), ['dev', '--host', '127.0.0.1', '--port', String(port)], {
+    // Through npm, as a writer starts it: stopping npm must stop the server (see the last test).
+    dev = spawn('npm', ['run', '--silent', 'dev', '--', '--host', '127.0.0.1', '--port', String(port)], {
       cwd: root,
       env: userEnv({
-        ASTRO_DEV_BACKGROUND: '0',
         ASTRO_TELEMETRY_DISABLED: '1',
         NO_COLOR: '1',
         CONTENT_DIR: dir,
@@ -115,5 +115,15 @@ describe('npm run dev: previews and content errors', () => {
     await until(async () => (await page('/posts/hello/')).status === 200, 'the fixed page');
     expect((await page('/posts/hello/')).html).toContain('개발 서버 글');
     expect(log).toContain('남은 문제가 없습니다');
+  });
+
+  it('stops the server when npm is stopped (SIGTERM to the npm process), leaving nothing on the port', async () => {
+    expect((await page('/')).status).toBe(200);
+    // 'exit', not 'close': an orphaned server would keep npm's pipes open.
+    const ended = new Promise((done) => dev.once('exit', done));
+    dev.kill('SIGTERM');
+    await ended;
+    // An orphaned Astro would still answer; give it the time a server takes to close.
+    await until(async () => (await page('/').then(() => false, () => true)), 'the port to close');
   });
 });

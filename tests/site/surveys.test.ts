@@ -170,20 +170,38 @@ describe.each(surveys)('/surveys/$id/', ({ id, data }) => {
     expect($(`a[href="/surveys/${id}/data.json"]`).length).toBe(1);
     const csv = readBuilt(site, `surveys/${id}/data.csv`);
     expect(csv.startsWith('\uFEFF')).toBe(true);
-    expect(csv.split('\r\n')[0]).toBe('\uFEFFsurvey,question_id,question,option_id,option,share_pct,base,company_answer');
+    expect(csv.split('\r\n')[0]).toBe(
+      '\uFEFFsurvey,question_id,question,option_id,option,share_pct,approximate,figure,base,base_unit,company_answer,provenance,source_url',
+    );
     const rows = parse(csv, { bom: true, columns: true, strict: true } as never) as Record<string, string>[];
     for (const q of data.questions) {
+      const cited = data.sources.filter((s: any) => !q.sources || q.sources.includes(s.id));
+      const provenance = ['read', 'press', 'secondhand'].find((p) => cited.some((s: any) => s.provenance === p));
       for (const row of rows.filter((r) => r.question_id === q.id)) {
         expect(row.survey).toBe(id);
         expect(row.question).toBe(q.text);
-        const expected = q.type === 'numeric' ? q.results[row.option_id!] : q.results[row.option_id!];
-        expect(row.share_pct === '' ? undefined : Number(row.share_pct)).toBe(expected);
+        // A figure keeps its provenance, its sources and the sample's unit once downloaded.
+        expect(row.provenance).toBe(provenance);
+        expect(row.source_url!.split(' ').sort()).toEqual([...new Set(cited.map((s: any) => s.url))].sort());
+        expect(row.base_unit).toBe(data.sample.unit ?? '곳');
+        if (row.figure === 'computed') {
+          expect(row.option_id).toBe(q.remainder.id);
+          const reported = Object.values(q.results as Record<string, number>).reduce((a, b) => a + b, 0);
+          expect(Math.abs(Number(row.share_pct) - (100 - reported))).toBeLessThan(0.5);
+        } else {
+          expect(row.figure).toBe('reported');
+          expect(row.share_pct === '' ? undefined : Number(row.share_pct)).toBe(q.results[row.option_id!]);
+        }
       }
     }
-    expect(rows.length).toBe(data.questions.reduce((n: number, q: any) => n + (q.type === 'numeric' ? Object.keys(q.results).length : q.options.length), 0));
+    const remainders = data.questions.filter((q: any) => q.type === 'single' && q.remainder).length;
+    expect(rows.length).toBe(data.questions.reduce((n: number, q: any) => n + (q.type === 'numeric' ? Object.keys(q.results).length : q.options.length), 0) + remainders);
     const body = JSON.parse(readBuilt(site, `surveys/${id}/data.json`));
     expect(body.survey).toEqual(data);
     expect(body.benchmark?.answers ?? null).toEqual(benchmark?.answers ?? null);
+    expect(body.rows.map((r: any) => [r.question_id, r.option_id, r.share_pct, r.provenance])).toEqual(
+      rows.map((r) => [r.question_id, r.option_id, r.share_pct === '' ? null : Number(r.share_pct), r.provenance]),
+    );
   });
 });
 
@@ -297,7 +315,7 @@ describe('hostile survey text (blog fixture, xss-survey)', () => {
     const $ = page(fixture, '/surveys/xss-survey/');
     expect(text($, $('figure[data-question="q"] .question-meta'))).toContain('소표본');
     // The build warns, naming the file, the line and the question, and goes on.
-    expect(getBuild(fixture).output).toMatch(/^경고 \S*xss-survey\.json:\d+ · questions\[0\]\.base\n[^\n]*25명[^\n]*소표본/m);
+    expect(getBuild(fixture).output).toMatch(/^경고 \S*xss-survey\.json:\d+ · questions\[0\]\.base\n[^\n]*기준 25곳[^\n]*소표본/m);
     expect(page(fixture, '/posts/without-chart/')('script[src]').length).toBe(0);
     expect(page(fixture, '/posts/with-chart/')('script[src]').length).toBe(1);
   });

@@ -69,7 +69,7 @@ export const siteConfigSchema = z.strictObject({
     fix: '"Asia/Seoul"처럼 "대륙/도시" 형식으로 쓰세요. "KST"나 "Seoul"은 시간대 이름이 아닙니다.',
   }),
   twitterHandle: withHelp(z.union([z.literal(''), z.string().regex(HANDLE)]), {
-    expected: '"@" 없는 트위터 계정 이름 (영문·숫자·"_" 15자까지, 예: "daonedu"), 계정이 없으면 빈 글자 ""',
+    expected: '"@" 없는 트위터 계정 이름 (영문·숫자·"_" 15자까지, 예: "hanbit_blog"), 계정이 없으면 빈 글자 ""',
   }),
   organization: text('회사나 기관 이름 (푸터, 저작권 줄, 피드에 쓰임)'),
   categories: withHelp(z.array(categorySchema).min(1), { expected: '분류 목록 (하나 이상) [{ id, name, description }, ...]' }),

@@ -19,7 +19,7 @@ import {
 export const PROVENANCE_LABELS: Record<Provenance, string> = {
   read: '원문 확인',
   press: '언론 보도 인용',
-  secondhand: '재인용(제3자 요약)',
+  secondhand: '제3자 요약 재인용',
 };
 
 /** Shown beside a question whose best source is not the publisher's own text. */
@@ -187,7 +187,8 @@ export function questionView(survey: Survey, index: number, benchmark?: Benchmar
     number: index + 1,
     base,
     baseReported: base !== undefined,
-    baseText: base === undefined ? '기준 수 보고되지 않음' : `${baseWord(survey)} ${countIn(survey, base)}`,
+    // A base equal to the sample is the whole sample, as exact as the source gives it ("34,000곳 이상").
+    baseText: base === undefined ? '기준 수 보고되지 않음' : `${baseWord(survey)} ${base === survey.sample.n ? sampleCount(survey) : countIn(survey, base)}`,
     // An unreported base is at most the whole sample, so a small sample stays small.
     smallSample: isSmallSample(base ?? survey.sample.n),
     possiblySmall: base === undefined && provenance === 'secondhand' && !isSmallSample(survey.sample.n),
@@ -243,8 +244,8 @@ function choiceView(question: ChoiceQuestion, benchmark: Benchmark | undefined, 
   if (partial && !multi && rest > 0) {
     notes.push(
       named
-        ? `"${named.label}" ${formatNumber(rest, decimals)}%는 출처가 밝힌 나머지 답으로, ${COMPUTED_NOTE}입니다.`
-        : `일부 항목만 보고되었습니다. 나머지 ${formatNumber(rest, decimals)}%는 출처가 어떤 답인지 밝히지 않아 "${NOT_REPORTED_LABEL}"로 따로 표시했습니다(${COMPUTED_NOTE}).`,
+        ? `"${named.label}" ${shown(rest, decimals, '%', restApproximate)}는 출처가 밝힌 나머지 답으로, ${COMPUTED_NOTE}입니다.`
+        : `일부 항목만 보고되었습니다. 나머지 ${shown(rest, decimals, '%', restApproximate)}는 출처가 어떤 답인지 밝히지 않아 "${NOT_REPORTED_LABEL}"로 따로 표시했습니다. ${COMPUTED_NOTE}입니다.`,
     );
   } else if (partial && !multi) notes.push('일부 항목만 보고되었습니다.');
   if (rows.some((r) => r.approximate && !r.computed)) notes.push('"약"이 붙은 수치는 출처가 어림값으로 밝힌 것입니다.');
@@ -305,7 +306,7 @@ export function chartSpec(view: QuestionView): ChartSpec {
   // Options without a reported share have no bar; the table still lists them.
   const rows = view.rows.filter((r) => r.value !== null);
   return {
-    labels: rows.map((r) => (r.chosen && r.kind === 'option' && view.organization ? `${r.label} ◀ ${view.organization}` : r.label)),
+    labels: rows.map((r) => (r.chosen && (r.kind === 'option' || r.kind === 'complement') && view.organization ? `${r.label} ◀ ${view.organization}` : r.label)),
     values: rows.map((r) => r.value as number),
     kinds: rows.map((r) => (r.kind === 'remainder' ? 'missing' : r.chosen ? 'chosen' : 'plain')),
     displays: rows.map((r) => r.display),

@@ -206,7 +206,7 @@ const remainderSchema = strict('나머지 답 { "id", "label" }', {
 /** Ids of figures the source gives as approximate ("75% 정도"); shown as "약 75%". */
 const approximateSchema = list(
   '출처가 어림값으로 밝힌 수치의 id 목록 (선택지 id, 숫자 문항은 "mean"/"median")',
-  field({ expected: '선택지 id' }, (error) => z.string({ error })),
+  field({ expected: '수치의 id (선택지 id, 숫자 문항은 "mean" 또는 "median")' }, (error) => z.string({ error })),
   '어림값이 없으면 "approximate"를 지우세요.',
 ).optional();
 
@@ -436,6 +436,13 @@ function checkChoice(value: unknown, ctx: z.core.$RefinementCtx): void {
       message: '복수 선택 문항에 "remainder"가 있습니다.',
       expected: '단일 선택("type": "single") 문항에만: 복수 응답은 비율이 겹쳐 100에서 뺀 값이 어떤 답도 아닙니다.',
       fix: '"remainder"를 지우세요. 출처가 "해당 없음" 같은 답의 비율을 밝혔다면 선택지로 적으세요.',
+    });
+  }
+  if (remainder && value.partial === false) {
+    report(ctx, ['partial'], {
+      message: '"partial": false인데 "remainder"가 있습니다.',
+      expected: '나머지 답이 있는 문항은 일부 답만 보고된 문항입니다.',
+      fix: '"partial"을 지우세요 ("remainder"가 있으면 일부만 보고된 문항으로 읽습니다).',
     });
   }
   if (remainder && isId(remainder.id) && optionIds.has(remainder.id)) {
@@ -713,8 +720,8 @@ export function benchmarkProblems(json: unknown, context: BenchmarkContext): Fou
 }
 
 /**
- * Figures from fewer than SMALL_BASE respondents: not errors, the page marks them "소표본". A
- * question without a base is of the whole sample; a small sample.n is said once for all of them.
+ * Figures from a base under SMALL_BASE: not errors, the page marks them "소표본". A question
+ * without a base has an unreported one, at most sample.n: a small sample.n is said once for all of them.
  */
 export function smallSampleWarnings(json: unknown): Found[] {
   if (!isObject(json) || !Array.isArray(json.questions)) return [];
