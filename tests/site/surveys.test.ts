@@ -117,7 +117,10 @@ describe.each(surveys)('/surveys/$id/', ({ id, data }) => {
       expect(text($, figure)).not.toContain('미응답');
       const meta = text($, figure.find('.question-meta'));
       expect(meta).toContain(
-        q.base === undefined ? '기준 수 보고되지 않음' : `${data.method === 'observation' ? '관찰' : '응답'} 기준 ${q.base.toLocaleString('ko-KR')}${data.sample.unit ?? '곳'}`,
+        q.base === undefined
+          ? '기준 수 보고되지 않음'
+          : // The whole sample keeps the source's precision ("약 100곳").
+            `${data.method === 'observation' ? '관찰' : '응답'} 기준 ${q.base === data.sample.n ? count(data) : `${q.base.toLocaleString('ko-KR')}${data.sample.unit ?? '곳'}`}`,
       );
       // A secondhand figure with no reported base may rest on few answers.
       const secondhand = data.sources.filter((s: any) => !q.sources || q.sources.includes(s.id)).every((s: any) => s.provenance === 'secondhand');
