@@ -8,7 +8,7 @@ import { existsSync, statSync } from 'node:fs';
 import Parser from 'rss-parser';
 
 /** Debian's interpreter, where apt installs python3-feedparser (a pyenv python may not have it). */
-const PYTHON = existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';
+import { PYTHON } from './prerequisites';
 
 export interface FeedparserEntry {
   title: string;
