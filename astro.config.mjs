@@ -8,7 +8,11 @@ import searchIndex from './src/integrations/search-index.ts';
 import previewUnpublished from './src/integrations/preview-unpublished.ts';
 // The one place the site's URL is set (SITE_URL applied there), so feeds and sitemap agree with pages.
 import site from './src/site.config.ts';
+import { exitOnSiteConfigProblems } from './src/lib/rules/site-config-gate.ts';
 import writerChecks from './src/integrations/writer-checks.ts';
+
+// Before Astro reads the config: a wrong field gets a Korean block naming it, not "Invalid URL".
+exitOnSiteConfigProblems(site);
 
 export default defineConfig({
   site: site.url,

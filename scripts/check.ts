@@ -20,8 +20,12 @@ import { unpublishedLines } from '../src/lib/publishing.ts';
 import { checkLinks } from '../src/lib/rules/links.ts';
 import { countText, errorsIn, formatProblems, sortProblems, type Problem } from '../src/lib/rules/problems.ts';
 import site from '../src/site.config.ts';
+import { exitOnSiteConfigProblems } from '../src/lib/rules/site-config-gate.ts';
 import { astroErrorExcerpt } from './lib/astro-output.ts';
 import { astroBin, projectRoot, runCaptured, toolEnv } from './lib/run.ts';
+
+// The site's settings first: a wrong one would otherwise surface later as a puzzling error.
+exitOnSiteConfigProblems(site);
 
 const args = new Set(process.argv.slice(2));
 const skipTypes = args.has('--skip-types');

@@ -11,7 +11,11 @@ import { createInterface } from 'node:readline/promises';
 import { contentDir } from '../src/lib/content-dir.ts';
 import { isoDay } from '../src/lib/dates.ts';
 import site from '../src/site.config.ts';
+import { exitOnSiteConfigProblems } from '../src/lib/rules/site-config-gate.ts';
 import { newPost } from './lib/new-post.ts';
+
+// The site's settings first: a wrong one would otherwise surface later as a puzzling error.
+exitOnSiteConfigProblems(site);
 
 const isTTY = Boolean(process.stdin.isTTY);
 const rl = isTTY ? createInterface({ input: process.stdin, output: process.stdout }) : undefined;

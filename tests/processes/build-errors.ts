@@ -14,7 +14,7 @@ import { postData, writeFixture } from '../support/fixtures';
 
 const work = join(tmpRoot, 'build-errors');
 
-function npmBuild(name: string, contentDir: string): { status: number | null; output: string; outDir: string } {
+function npmBuild(name: string, contentDir: string, env: Record<string, string> = {}): { status: number | null; output: string; outDir: string } {
   const outDir = join(work, name, 'dist');
   const result = spawnSync(join(root, 'node_modules/.bin/node'), ['scripts/safe-build.ts'], {
     cwd: root,
@@ -25,6 +25,7 @@ function npmBuild(name: string, contentDir: string): { status: number | null; ou
       CONTENT_DIR: contentDir,
       BUILD_TIME: '2010-09-01T00:00:00+09:00',
       ASTRO_TELEMETRY_DISABLED: '1',
+      ...env,
     }),
     encoding: 'utf8',
     maxBuffer: 64 << 20,
@@ -98,5 +99,17 @@ describe('a failing npm run build speaks Korean, once per problem', { timeout: 1
   it('survey data: the file, the JSON path and its line', () => {
     const { output } = failed();
     expect(output).toMatch(new RegExp(`오류 ${shown(dir, 'surveys/test-2010.json').replace(/[.]/g, '\\.')}:\\d+ · questions\\[0\\]\\.results\\n {2}문제: .*112`));
+  });
+});
+
+describe('a wrong site setting stops npm run build before Astro, naming the setting', { timeout: 60_000 }, () => {
+  it('an address without https:// (here from SITE_URL): the setting, what is expected, the fix; not "Invalid URL"', () => {
+    const dir = writeFixture('build-errors-site-url', { posts: [{ file: 'a.md', data: postData() }] });
+    const { status, output, outDir } = npmBuild('site-url', dir, { SITE_URL: 'blog.hanbit.example' });
+    expect(status).not.toBe(0);
+    expectNoWrapper(output);
+    expect(output).toContain('오류 환경 변수 SITE_URL · url\n  문제: "blog.hanbit.example"입니다.\n  기대: https://로 시작하는 사이트 주소');
+    expect(output).not.toMatch(/Invalid URL|TypeError/);
+    expect(existsSync(outDir)).toBe(false);
   });
 });

@@ -200,3 +200,16 @@ export function siteConfigProblems(config: unknown, source?: string): Problem[] 
   }
   return out.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
 }
+
+/**
+ * The problems of the loaded config as every command prints them, or undefined when there are
+ * none. `source` is the text of src/site.config.ts (for line numbers); `fromEnv` says that `url`
+ * came from SITE_URL, so a bad address is blamed on the variable, not on the file.
+ */
+export function siteConfigReport(config: unknown, source: string | undefined, fromEnv: { url?: boolean } = {}): Problem[] {
+  return siteConfigProblems(config, source).map((p) =>
+    fromEnv.url && p.field === 'url'
+      ? { ...p, file: '환경 변수 SITE_URL', line: undefined, fix: 'SITE_URL을 https://로 시작하는 주소로 고치거나 지우세요 (지우면 src/site.config.ts의 url을 씁니다).' }
+      : p,
+  );
+}
