@@ -115,6 +115,8 @@ describe.each(surveys)('/surveys/$id/', ({ id, data }) => {
         if (!q.remainder) expect($(remainder).hasClass('chosen')).toBe(false);
       } else expect(remainder).toBeUndefined();
       expect(text($, figure)).not.toContain('미응답');
+      // An observation asked no one: nothing on its figures speaks of answers or respondents.
+      if (data.method === 'observation') expect(text($, figure.find('figcaption, caption, thead, .notes')).replace(/의 답/g, '')).not.toMatch(/응답/);
       const meta = text($, figure.find('.question-meta'));
       expect(meta).toContain(
         q.base === undefined
