@@ -11,6 +11,12 @@
  * question's named remainder, its share checked against 100 − the reported shares. The CSV names a
  * question's sources by address, not by title: the titles come from --source, whose addresses the
  * source_url cells are matched against (that gives each question's `sources`).
+ *
+ * Columns may be named in Korean ({@link KOREAN_COLUMNS}). The company_answer column, the
+ * organisation's answers, becomes a benchmark when the command asks for one (--benchmark), checked
+ * against the imported survey; otherwise a warning says it was left out. Survey rules whose JSON fix
+ * is a field the flags set (a sum off because a question is multi-choice, partly reported or
+ * numeric) name the flag instead ({@link FLAG_HINTS}).
  */
 import { parse } from 'csv-parse/sync';
 import { CSV_COLUMNS, FIGURES, NUMERIC_COLUMNS, normalizeSurvey, restoreCell, sourceUrls, type CsvColumn, type Figure } from '../../src/lib/surveys/csv.ts';
@@ -18,6 +24,9 @@ import { bestProvenance, DEFAULT_SAMPLE_UNIT, NUMERIC_LABELS } from '../../src/l
 import {
   NUMERIC_STATS,
   PROVENANCES,
+  SUM_TOLERANCE,
+  type Benchmark,
+  type BenchmarkAnswer,
   type ChoiceQuestion,
   type NumericStat,
   type Provenance,
@@ -25,7 +34,7 @@ import {
   type SurveyQuestion,
   type SurveySource,
 } from '../../src/lib/surveys/types.ts';
-import { ID_PATTERN as ID, validateSurvey, type SurveyIssue } from '../../src/lib/surveys/validate.ts';
+import { ID_PATTERN as ID, validateBenchmark, validateSurvey, type SurveyIssue } from '../../src/lib/surveys/validate.ts';
 import { formatProblem, type Problem, type Severity } from '../../src/lib/rules/problems.ts';
 import { nearest } from '../../src/lib/rules/suggest.ts';
 
@@ -88,6 +97,8 @@ export interface RowIssue {
   fix?: string;
   /** A near match ("share_pct" for "share"), shown as `혹시 "…"?`. */
   suggestion?: string;
+  /** `column` as the file's header writes it, when that is another name for it ("비율" for share_pct). */
+  header?: string;
   /** "error" unless said: only the warnings of {@link ImportResult} say "warning". */
   severity?: Severity;
 }
@@ -98,7 +109,7 @@ export function rowIssueProblem(file: string, issue: RowIssue): Problem {
     kind: 'csv',
     file,
     line: issue.line,
-    ...(issue.column ? { field: `column ${JSON.stringify(issue.column)}` } : {}),
+    ...(issue.column ? { field: issue.header ? `column ${JSON.stringify(issue.header)} (${issue.column})` : `column ${JSON.stringify(issue.column)}` } : {}),
     severity: issue.severity ?? 'error',
     message: issue.message,
     expected: issue.expected,
@@ -123,6 +134,35 @@ export interface ImportResult {
   questionLines: number[];
   /** CSV line the sample's unit was read from (base_unit), when no --unit gave it: where `sample.unit` issues are. */
   unitLine?: number;
+  /** With --benchmark and a survey: the organisation's answers (company_answer), as content/benchmarks/<id>.json holds them. */
+  benchmark?: Benchmark;
+  /** The benchmark's problems against the imported survey (the benchmark rules), at paths such as `answers.staff`. */
+  benchmarkIssues?: SurveyIssue[];
+  /** CSV line of each answered question's first company_answer cell, by question id: where `answers.<id>` issues are. */
+  answerLines?: Record<string, number>;
+  /** Questions of {@link BenchmarkMeta.notes} the imported survey does not have: their notes were left out. */
+  droppedNotes?: string[];
+}
+
+/** What --benchmark, --organization and --as-of give: the benchmark the company_answer column becomes. */
+export interface BenchmarkMeta {
+  /** content/benchmarks/<id>.json */
+  id: string;
+  organization: string;
+  /** YYYY-MM-DD */
+  asOf: string;
+  /**
+   * Notes of the benchmark file being replaced: the CSV carries none, so they are kept, for the
+   * questions the imported survey still has.
+   */
+  notes?: Record<string, string>;
+}
+
+/** One row's company_answer cell; `id` is the row's option (or named remainder), none on a numeric question. */
+interface AnswerCell {
+  line: number;
+  cell: string;
+  id?: string;
 }
 
 /** The word with its subject particle: "비율이", "숫자가". */
@@ -132,6 +172,121 @@ function subject(word: string): string {
 }
 
 const HEADER = CSV_COLUMNS.join(',');
+
+/**
+ * The Korean name a spreadsheet may give each column instead of its English one. Either name is
+ * the same column, so a header may mix them; in a header, spaces count as "_" and capitals as small
+ * letters ("문항 ID" is 문항_id).
+ */
+export const KOREAN_COLUMNS: Readonly<Record<CsvColumn, string>> = {
+  survey: '설문',
+  question_id: '문항_id',
+  question: '문항',
+  option_id: '선택지_id',
+  option: '선택지',
+  share_pct: '비율',
+  approximate: '어림값',
+  figure: '수치_종류',
+  base: '기준',
+  base_unit: '기준_단위',
+  company_answer: '우리_답',
+  provenance: '출처_종류',
+  source_url: '출처_주소',
+};
+
+/** The columns a CSV must have; the others may be left out. */
+const REQUIRED: readonly CsvColumn[] = ['question_id', 'question', 'option_id', 'option', 'share_pct'];
+
+/** A header cell as compared: NFC, trimmed, runs of spaces as "_", small letters. */
+const headerKey = (name: string) => name.normalize('NFC').trim().replace(/\s+/g, '_').toLowerCase();
+const COLUMN_BY_NAME = new Map<string, CsvColumn>([
+  ...CSV_COLUMNS.map((c) => [c, c] as const),
+  ...CSV_COLUMNS.map((c) => [KOREAN_COLUMNS[c], c] as const),
+]);
+/** Every name a column may have, English then Korean: what an unknown one is compared with. */
+const COLUMN_NAMES = [...COLUMN_BY_NAME.keys()];
+
+/** "share_pct(비율)" for each column: how messages list them. */
+export const COLUMN_LIST = CSV_COLUMNS.map((c) => `${c}(${KOREAN_COLUMNS[c]})`).join(', ');
+
+/** The column a header cell names, English or Korean, or undefined. */
+export function columnNamed(name: string): CsvColumn | undefined {
+  return COLUMN_BY_NAME.get(headerKey(name));
+}
+
+/**
+ * The header row: where each column is, and each column's name as written (for messages), or its
+ * problems. An unknown column is one problem naming it, with the name probably meant; a required
+ * column that name stands for is not reported missing as well. A header with no known name at all
+ * (no header row, or another kind of file) is one problem.
+ */
+function readHeader(names: readonly string[]): { index: Map<CsvColumn, number>; written: Map<CsvColumn, string>; issues: RowIssue[] } {
+  const issues: RowIssue[] = [];
+  const index = new Map<CsvColumn, number>();
+  const written = new Map<CsvColumn, string>();
+  const unknown: { name: string; at: number }[] = [];
+  names.forEach((name, at) => {
+    const column = columnNamed(name);
+    if (!column) unknown.push({ name, at });
+    else if (index.has(column)) {
+      const first = written.get(column)!;
+      issues.push({
+        line: 1,
+        column: name,
+        message: first === name ? `${JSON.stringify(name)} 열이 두 번 있습니다.` : `${JSON.stringify(name)} 열이 있는데, 같은 열인 ${JSON.stringify(first)}도 있습니다.`,
+        expected: `열마다 한 번 (${column}와(과) ${KOREAN_COLUMNS[column]}은(는) 같은 열입니다)`,
+        fix: '겹친 열 하나를 지우세요.',
+      });
+    } else {
+      index.set(column, at);
+      written.set(column, name);
+    }
+  });
+  if (index.size === 0) {
+    return {
+      index,
+      written,
+      issues: [
+        {
+          line: 1,
+          message: `첫 줄에 아는 열 이름이 없습니다: ${shown(names.join(','))}`,
+          expected: `첫 줄에 열 이름 (영어 또는 한국어): ${COLUMN_LIST}`,
+          fix: `첫 줄이 머리글이 아니라 수치라면 맨 위에 머리글 줄을 더하세요: ${HEADER}`,
+        },
+      ],
+    };
+  }
+  const meant = new Set<CsvColumn>();
+  for (const { name, at } of unknown) {
+    const suggestion = name === '' ? undefined : nearest(name, COLUMN_NAMES);
+    const column = suggestion === undefined ? undefined : COLUMN_BY_NAME.get(suggestion);
+    const stands = column !== undefined && REQUIRED.includes(column) && !index.has(column);
+    if (stands) meant.add(column);
+    issues.push({
+      line: 1,
+      column: name,
+      message: name === '' ? `${at + 1}번째 열에 이름이 없습니다.` : `${JSON.stringify(name)}은(는) 알 수 없는 열입니다.`,
+      expected: `열 이름 (영어 또는 한국어): ${COLUMN_LIST}`,
+      fix: stands
+        ? `꼭 있어야 하는 열 ${column}(${KOREAN_COLUMNS[column]})이(가) 없습니다. 이 열의 이름을 고치세요.`
+        : name === ''
+          ? '머리글을 쓰거나, 빈 열이면 스프레드시트에서 그 열을 지우세요.'
+          : '열 이름의 철자를 고치거나 그 열을 지우세요.',
+      suggestion,
+    });
+  }
+  for (const column of REQUIRED) {
+    if (index.has(column) || meant.has(column)) continue;
+    issues.push({
+      line: 1,
+      column,
+      message: `${column}(${KOREAN_COLUMNS[column]}) 열이 없습니다.`,
+      expected: `머리글 줄: ${HEADER} (한국어 이름도 됩니다: ${COLUMN_LIST})`,
+      fix: `머리글 줄에 ${column} 열을 더하세요.`,
+    });
+  }
+  return { index, written, issues };
+}
 const ID_TEXT = '영문 소문자와 숫자, 낱말 사이는 "-"';
 
 /** What a formula cell starts with, as a writer would name it. */
@@ -185,6 +340,8 @@ interface NumberRule {
   fix: string;
   /** A number that parses but is out of range: undefined when fine, else what was found. */
   range?: (n: number) => string | undefined;
+  /** How to fix a number out of range, when that differs from `fix`. */
+  rangeFix?: (n: number) => string | undefined;
 }
 
 const SHARE: NumberRule = {
@@ -193,6 +350,19 @@ const SHARE: NumberRule = {
   fix: '퍼센트 숫자만 쓰세요 ("42.5" 또는 "42.5%"). 보고되지 않은 선택지는 칸을 비우세요.',
   range: (n) => (n < 0 || n > 100 ? `${n}은(는) 0~100 밖의 비율입니다.` : undefined),
 };
+
+/**
+ * The flags that say how to read a question, as a fix gives them: ready to paste after the
+ * command (each may be given again for another question).
+ */
+export const FLAG_HINTS = {
+  multi: (qid: string) => `복수 응답 문항(답을 여럿 고를 수 있음)이면 --multi ${qid} 옵션을 붙이세요.`,
+  partial: (qid: string) => `일부 답만 보고된 문항이면 --partial ${qid} 옵션을 붙이세요.`,
+  numeric: (qid: string) => `비율이 아니라 숫자(평균·중앙값)를 묻는 문항이면 --numeric ${qid}=<단위> 옵션을 붙이세요 (예: --numeric ${qid}=개).`,
+};
+
+/** {@link SHARE} in question `qid`: a share over 100 may be the number of a numeric question. */
+const shareIn = (qid: string): NumberRule => ({ ...SHARE, rangeFix: (n) => (n > 100 ? `${SHARE.fix} ${FLAG_HINTS.numeric(qid)}` : undefined) });
 
 const BASE: NumberRule = {
   what: '응답자 수',
@@ -225,14 +395,22 @@ function sourceIdFor(url: string, taken: Set<string>): string {
 }
 
 /**
- * Turns CSV text (the columns of {@link CSV_COLUMNS}, in any order) and the survey's metadata into
- * a survey, reporting every bad cell with its line and column, then every rule the result breaks.
- * `file` names the CSV in messages.
+ * Turns CSV text (the columns of {@link CSV_COLUMNS}, in any order, English or Korean names) and the
+ * survey's metadata into a survey, reporting every bad cell with its line and column, then every
+ * rule the result breaks. `file` names the CSV in messages. With `benchmark`, the company_answer
+ * cells also become that benchmark, with its problems against the survey.
  */
-export function importSurveyCsv(text: string, id: string, meta: SurveyMeta, file = 'survey.csv'): ImportResult {
+export function importSurveyCsv(text: string, id: string, meta: SurveyMeta, file = 'survey.csv', benchmark?: BenchmarkMeta): ImportResult {
   const rowIssues: RowIssue[] = [];
   const warnings: RowIssue[] = [];
-  const stop = (issues: RowIssue[]): ImportResult => ({ rowIssues: issues, warnings, issues: [], questionLines: [] });
+  /** Each column's name as the file writes it, for messages: "비율" in a file with Korean headers. */
+  let written = new Map<CsvColumn, string>();
+  const named = (issues: RowIssue[]) =>
+    issues.map((i) => {
+      const name = written.get(i.column as CsvColumn);
+      return name !== undefined && name !== i.column ? { ...i, header: name } : i;
+    });
+  const stop = (issues: RowIssue[]): ImportResult => ({ rowIssues: named(issues), warnings: named(warnings), issues: [], questionLines: [] });
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parse(text, { bom: true, info: true, skip_empty_lines: true, relax_column_count: true }) as unknown as typeof records;
@@ -253,28 +431,9 @@ export function importSurveyCsv(text: string, id: string, meta: SurveyMeta, file
   }
 
   const names = header.record.map((h) => h.trim());
-  const index = new Map<string, number>();
-  names.forEach((name, i) => {
-    if (!(CSV_COLUMNS as readonly string[]).includes(name)) {
-      rowIssues.push({
-        line: 1,
-        column: name,
-        message: `${JSON.stringify(name)}은(는) 알 수 없는 열입니다.`,
-        expected: `열 이름: ${CSV_COLUMNS.join(', ')}`,
-        fix: '열 이름의 철자를 고치거나 그 열을 지우세요.',
-        suggestion: nearest(name, CSV_COLUMNS),
-      });
-    } else if (index.has(name)) {
-      rowIssues.push({ line: 1, column: name, message: `${JSON.stringify(name)} 열이 두 번 있습니다.`, expected: '열마다 한 번', fix: '겹친 열 하나를 지우세요.' });
-    } else index.set(name, i);
-  });
-  const required: CsvColumn[] = ['question_id', 'question', 'option_id', 'option', 'share_pct'];
-  for (const name of required) {
-    if (!index.has(name)) {
-      rowIssues.push({ line: 1, column: name, message: `${JSON.stringify(name)} 열이 없습니다.`, expected: `머리글 줄: ${HEADER}`, fix: `머리글 줄에 ${name} 열을 더하세요.` });
-    }
-  }
-  if (rowIssues.length > 0) return stop(rowIssues);
+  const { index, written: asWritten, issues: headerIssues } = readHeader(names);
+  if (headerIssues.length > 0) return stop(headerIssues);
+  written = asWritten;
 
   const metaQuestions = meta.questions ?? {};
   interface Seen<T> {
@@ -290,6 +449,10 @@ export function importSurveyCsv(text: string, id: string, meta: SurveyMeta, file
     urls?: Seen<string[]>;
     /** The `figure=computed` row: the named remainder, with the share and `approximate` it was written with. */
     computed?: { line: number; share?: number; approximate: boolean };
+    /** Each row's company_answer cell, with the option (or remainder) id of the row; none on a numeric question. */
+    answers: AnswerCell[];
+    /** Rows of a question not read as numeric whose option_id is "mean" or "median". */
+    statLines: number[];
   }
   const drafts = new Map<string, Draft>();
   /** The sample's unit as base_unit gives it (the first row that has one). */
@@ -316,7 +479,7 @@ export function importSurveyCsv(text: string, id: string, meta: SurveyMeta, file
       const outOfRange = n === undefined ? undefined : rule.range?.(n);
       if (n === undefined || outOfRange) {
         const message = outOfRange ?? (text === '' ? '칸이 비어 있습니다.' : `${JSON.stringify(text)}은(는) ${subject(rule.what)} 아닙니다.`);
-        issue(column, { message, expected: rule.expected, fix: rule.fix });
+        issue(column, { message, expected: rule.expected, fix: (n !== undefined && rule.rangeFix?.(n)) || rule.fix });
         return undefined;
       }
       return n;
@@ -331,7 +494,7 @@ export function importSurveyCsv(text: string, id: string, meta: SurveyMeta, file
       continue;
     }
     record.forEach((raw, i) => {
-      const column = names[i]!;
+      const column = columnNamed(names[i]!)!;
       if (raw.includes('\uFFFD')) {
         rowIssues.push({
           line,
@@ -421,7 +584,7 @@ export function importSurveyCsv(text: string, id: string, meta: SurveyMeta, file
         type === 'numeric'
           ? { ...common, type, unit: qmeta.unit ?? '', results: {} }
           : { ...common, type, ...(qmeta.partial ? { partial: true } : {}), options: [], results: {} };
-      draft = { question, line, baseLine: base === undefined ? undefined : line };
+      draft = { question, line, baseLine: base === undefined ? undefined : line, answers: [], statLines: [] };
       drafts.set(qid, draft);
     } else {
       const q = draft.question;
@@ -486,6 +649,7 @@ export function importSurveyCsv(text: string, id: string, meta: SurveyMeta, file
 
     const optionId = cell('option_id');
     const shareCell = cell('share_pct');
+    const answerCell = cell('company_answer');
     const q = draft.question;
     const markApproximate = (figureId: string) => (q.approximate ??= []).push(figureId);
     if (q.type === 'numeric') {
@@ -519,6 +683,7 @@ export function importSurveyCsv(text: string, id: string, meta: SurveyMeta, file
       }
       q.results[stat] = value;
       if (approximate) markApproximate(stat);
+      draft.answers.push({ line, cell: answerCell });
       continue;
     }
     if (figure === 'computed' && q.type !== 'single') {
@@ -564,11 +729,14 @@ export function importSurveyCsv(text: string, id: string, meta: SurveyMeta, file
       const share = shareCell === '' ? undefined : number('share_pct', shareCell, SHARE);
       q.remainder = { id: optionId, label };
       draft.computed = { line, share, approximate };
+      draft.answers.push({ line, cell: answerCell, id: optionId });
       continue;
     }
     q.options.push({ id: optionId, label });
+    draft.answers.push({ line, cell: answerCell, id: optionId });
+    if (NUMERIC_STATS.includes(optionId as NumericStat)) draft.statLines.push(line);
     if (shareCell !== '') {
-      const share = number('share_pct', shareCell, SHARE);
+      const share = number('share_pct', shareCell, shareIn(qid));
       if (share !== undefined) q.results[optionId] = share;
       if (share !== undefined && approximate) markApproximate(optionId);
     } else if (approximate) {
@@ -593,7 +761,32 @@ export function importSurveyCsv(text: string, id: string, meta: SurveyMeta, file
   if (body.length === 0) {
     rowIssues.push({ line: 1, message: '머리글 다음에 줄이 없습니다.', expected: '문항과 선택지마다 한 줄', fix: '스프레드시트에서 수치가 든 줄까지 함께 내보내세요.' });
   }
-  for (const draft of drafts.values()) checkComputed(draft.question, draft.computed, rowIssues);
+  for (const draft of drafts.values()) {
+    checkComputed(draft.question, draft.computed, rowIssues);
+    looksNumeric(draft.question, draft.line, draft.statLines, rowIssues);
+  }
+  const answers = benchmark ? readAnswers([...drafts.values()], rowIssues) : undefined;
+  if (benchmark && answers && Object.keys(answers.answers).length === 0 && !rowIssues.some((i) => i.column === 'company_answer')) {
+    rowIssues.push({
+      line: 1,
+      column: 'company_answer',
+      message: index.has('company_answer') ? '--benchmark를 주었는데 company_answer 칸이 모두 비어 있습니다.' : '--benchmark를 주었는데 CSV에 company_answer 열이 없습니다.',
+      expected: '조직이 답한 문항마다 company_answer: 선택지 문항은 고른 답에 1, 아닌 답에 0 (또는 빈 칸), 숫자 문항은 조직의 수',
+      fix: '답을 채우거나, 설문만 가져오려면 --benchmark, --organization, --as-of를 빼세요.',
+    });
+  }
+  const firstAnswer = benchmark ? undefined : [...drafts.values()].flatMap((d) => d.answers).find((a) => a.cell !== '');
+  if (firstAnswer) {
+    const count = [...drafts.values()].filter((d) => d.answers.some((a) => a.cell !== '')).length;
+    warnings.push({
+      line: firstAnswer.line,
+      column: 'company_answer',
+      severity: 'warning',
+      message: `company_answer 칸에 조직의 답이 있지만(문항 ${count}개) 가져오지 않았습니다: --benchmark가 없습니다.`,
+      expected: '설문만 가져오려면 그대로 두어도 됩니다. 답도 content/benchmarks/<id>.json으로 가져오려면 --benchmark, --organization, --as-of',
+      fix: `답도 가져오려면 이 옵션을 붙이세요: --benchmark <벤치마크 id> --organization "<조직 이름>" --as-of <답의 기준일 YYYY-MM-DD> (예: --benchmark ours-${id} --organization "우리 회사" --as-of 2010-08-10)`,
+    });
+  }
   const sources = meta.sources.length > 0 ? citeByAddress([...drafts.values()], meta, rowIssues) : sourcesWithoutTitles([...drafts.values()], index.has('source_url'), rowIssues);
   if (rowIssues.length > 0) return stop(rowIssues);
 
@@ -610,14 +803,206 @@ export function importSurveyCsv(text: string, id: string, meta: SurveyMeta, file
     note: meta.note,
     questions: [...drafts.values()].map((d) => d.question),
   });
+  const imported = benchmark && answers ? benchmarkFrom(id, benchmark, answers.answers, survey) : undefined;
   return {
     survey,
-    rowIssues,
-    warnings,
-    issues: validateSurvey(survey, file),
+    rowIssues: named(rowIssues),
+    warnings: named(warnings),
+    issues: withFlagHints(validateSurvey(survey, file), survey),
     questionLines: [...drafts.values()].map((d) => d.line),
     ...(csvUnit ? { unitLine: csvUnit.line } : {}),
+    ...(imported
+      ? {
+          benchmark: imported.benchmark,
+          benchmarkIssues: validateBenchmark(imported.benchmark, survey, `benchmarks/${benchmark!.id}.json`),
+          answerLines: answers!.lines,
+          droppedNotes: imported.dropped,
+        }
+      : {}),
   };
+}
+
+/**
+ * A question not flagged --numeric whose every row is a "mean" or "median": a numeric question
+ * read as a choice. One problem naming the flag replaces what its shares (numbers, not percentages)
+ * would have said.
+ */
+function looksNumeric(q: SurveyQuestion, line: number, statLines: readonly number[], rowIssues: RowIssue[]): void {
+  if (q.type === 'numeric' || q.remainder || q.options.length === 0 || statLines.length !== q.options.length) return;
+  for (let i = rowIssues.length - 1; i >= 0; i--) {
+    if (rowIssues[i]!.column === 'share_pct' && statLines.includes(rowIssues[i]!.line)) rowIssues.splice(i, 1);
+  }
+  rowIssues.push({
+    line,
+    column: 'option_id',
+    message: `문항 "${q.id}"의 option_id가 ${q.options.map((o) => `"${o.id}"`).join(', ')}뿐이라 숫자 문항(평균·중앙값)으로 보이는데, --numeric이 없어 선택지로 읽었습니다.`,
+    expected: `숫자 문항은 --numeric ${q.id}=<단위>, 선택지 문항은 mean·median이 아닌 선택지 id`,
+    fix: FLAG_HINTS.numeric(q.id),
+  });
+}
+
+/**
+ * The organisation's answers in the company_answer cells, by question in CSV order, every bad cell
+ * reported: "1" on each chosen option of a choice question (exactly one on a single-choice one; the
+ * named remainder's computed row may carry it) and "0" or nothing on the others; the same number on
+ * every row of a numeric question. A question whose cells are all empty was not answered.
+ */
+function readAnswers(drafts: readonly { question: SurveyQuestion; answers: AnswerCell[] }[], rowIssues: RowIssue[]): { answers: Record<string, BenchmarkAnswer>; lines: Record<string, number> } {
+  const answers: Record<string, BenchmarkAnswer> = {};
+  const lines: Record<string, number> = {};
+  for (const { question: q, answers: cells } of drafts) {
+    const filled = cells.filter((a) => a.cell !== '');
+    if (filled.length === 0) continue;
+    lines[q.id] = filled[0]!.line;
+    const issue = (line: number, found: Omit<RowIssue, 'line' | 'column'>) => rowIssues.push({ line, column: 'company_answer', ...found });
+    if (q.type === 'numeric') {
+      let first: { value: number; line: number } | undefined;
+      let ok = true;
+      for (const { line, cell } of filled) {
+        const n = parseNumber(cell);
+        if (typeof n !== 'number' || n < 0) {
+          ok = false;
+          issue(line, {
+            message: n === 'thousands' ? `${JSON.stringify(cell)}의 ","는 천 단위 구분 기호로 보입니다.` : `${JSON.stringify(cell)}은(는) 조직의 답(0 이상의 숫자)이 아닙니다.`,
+            expected: `숫자 문항 "${q.id}"에 조직이 답한 수: 0 이상의 숫자 (단위: ${q.unit || '없음'}), 답하지 않았으면 빈 칸`,
+            fix: n === 'thousands' ? '쉼표를 지우세요 (1250).' : '단위 없이 숫자만 쓰세요.',
+          });
+        } else if (first && n !== first.value) {
+          ok = false;
+          issue(line, {
+            message: `${n}이(가) ${first.line}번 줄의 ${first.value}과(와) 다릅니다.`,
+            expected: `숫자 문항 "${q.id}"의 모든 줄에 조직의 같은 수, 또는 빈 칸`,
+            fix: '같은 값으로 맞추세요: 평균 줄과 중앙값 줄의 company_answer는 둘 다 조직의 수입니다.',
+          });
+        } else first ??= { value: n, line };
+      }
+      if (ok && first) answers[q.id] = first.value;
+      continue;
+    }
+    const bad = filled.filter((a) => a.cell !== '0' && a.cell !== '1');
+    for (const { line, cell } of bad) {
+      issue(line, {
+        message: `${JSON.stringify(cell)}은(는) 조직의 답 표시가 아닙니다.`,
+        expected: '"1"(조직이 고른 답), "0"(고르지 않은 답) 또는 빈 칸 (문항의 칸이 모두 비어 있으면 답하지 않은 문항)',
+        fix: '고른 답에 1, 나머지에 0을 쓰거나 비우세요.',
+      });
+    }
+    if (bad.length > 0) continue;
+    const chosen = filled.filter((a) => a.cell === '1');
+    const single = q.type === 'single';
+    if (chosen.length === 0) {
+      issue(filled[0]!.line, {
+        message: `문항 "${q.id}"의 company_answer에 0만 있고 고른 답(1)이 없습니다.`,
+        expected: single ? '답한 단일 선택 문항에는 고른 답 하나에 1' : '답한 복수 선택 문항에는 고른 답마다 1',
+        fix: '조직이 고른 답의 줄에 1을 쓰세요. 답하지 않은 문항이면 이 문항의 company_answer 칸을 모두 비우세요.',
+      });
+    } else if (single && chosen.length > 1) {
+      issue(chosen[1]!.line, {
+        message: `단일 선택 문항 "${q.id}"에 1이 ${chosen.length}개 있습니다 (${chosen.map((a) => a.line).join(', ')}번 줄).`,
+        expected: '단일 선택 문항에는 고른 답 하나에만 1',
+        fix: `고른 답 하나에만 1을 남기세요. ${FLAG_HINTS.multi(q.id)}`,
+      });
+    } else answers[q.id] = single ? chosen[0]!.id! : chosen.map((a) => a.id!);
+  }
+  return { answers, lines };
+}
+
+/** The benchmark file the answers make, with the kept notes of the questions the survey still has. */
+function benchmarkFrom(surveyId: string, meta: BenchmarkMeta, answers: Record<string, BenchmarkAnswer>, survey: Survey): { benchmark: Benchmark; dropped: string[] } {
+  const questions = new Set(survey.questions.map((q) => q.id));
+  const notes = Object.entries(meta.notes ?? {}).filter(([qid]) => questions.has(qid));
+  return {
+    benchmark: { survey: surveyId, organization: meta.organization, asOf: meta.asOf, answers, ...(notes.length > 0 ? { notes: Object.fromEntries(notes) } : {}) },
+    dropped: Object.keys(meta.notes ?? {}).filter((qid) => !questions.has(qid)),
+  };
+}
+
+/** The question a benchmark issue is about: "staff" for `answers.staff` or `answers["two-plus"][1]`. */
+export function answerQuestion(path: string): string | undefined {
+  const match = /^answers(?:\.([A-Za-z_$][\w$]*)|\[("(?:[^"\\]|\\.)*")\])/.exec(path);
+  if (!match) return undefined;
+  return match[1] ?? (JSON.parse(match[2]!) as string);
+}
+
+/**
+ * Benchmark JSON as the importer writes it: the keys in the schema's order, two-space indent, a
+ * multi-choice answer on one line (`"tools": ["blog", "twitter"]`, as the example files write it),
+ * a trailing newline.
+ */
+export function benchmarkJson(benchmark: Benchmark): string {
+  const { survey, organization, asOf, answers, notes } = benchmark;
+  const text = JSON.stringify({ survey, organization, asOf, answers, ...(notes && Object.keys(notes).length > 0 ? { notes } : {}) }, null, 2);
+  // A JSON string holds no raw line break, so "[" before one opens an array.
+  const inline = text.replace(/\[\n\s+((?:"(?:[^"\\\n]|\\.)*",\n\s+)*"(?:[^"\\\n]|\\.)*")\n\s*\]/g, (_, items: string) => `[${items.split(/,\n\s+/).join(', ')}]`);
+  return `${inline}\n`;
+}
+
+const SUM_ISSUE = /^단일 선택 문항의 비율 합이 (-?\d+(?:\.\d+)?)입니다\.$/;
+const MISSING_SHARE = /^선택지 "(.+)"의 비율이 없습니다\.$/;
+const NO_REST = /^선택지 비율 합이 .+ 남는 비율이 없습니다\.$/;
+
+/**
+ * The survey rules whose fix, in a JSON file, is a field ("partial": true) that the import sets by a
+ * flag: the flag to give instead, ready to paste. A single-choice question whose shares add up to
+ * more than 100 may be multi-choice (--multi); one whose options lack shares, or whose shares add up
+ * to less, may be partly reported (--partial). A question's missing shares and its sum are one
+ * problem. A named remainder with nothing left is its computed row, to delete.
+ */
+function withFlagHints(issues: readonly SurveyIssue[], survey: Survey): SurveyIssue[] {
+  const out: SurveyIssue[] = [];
+  /** Per question: the one problem its missing shares and sum become, and what went into it. */
+  const merged = new Map<number, { issue: SurveyIssue; missing: string[]; sum?: number }>();
+  for (const issue of issues) {
+    const at = /^questions\[(\d+)\]\.(results|remainder)$/.exec(issue.path);
+    const index = Number(at?.[1]);
+    const q = at ? survey.questions[index] : undefined;
+    if (!q || q.type === 'numeric') {
+      out.push(issue);
+      continue;
+    }
+    if (at![2] === 'remainder') {
+      out.push(NO_REST.test(issue.message) && q.remainder ? { ...issue, fix: `나머지 답 "${q.remainder.id}"의 줄(figure=computed)을 지우세요: 보고된 비율만으로 100입니다.` } : issue);
+      continue;
+    }
+    const sum = SUM_ISSUE.exec(issue.message)?.[1];
+    const missing = MISSING_SHARE.exec(issue.message)?.[1];
+    if (sum === undefined && missing === undefined) {
+      out.push(issue);
+      continue;
+    }
+    let entry = merged.get(index);
+    if (!entry) {
+      entry = { issue: { ...issue }, missing: [] };
+      merged.set(index, entry);
+      out.push(entry.issue);
+    }
+    if (missing !== undefined) entry.missing.push(missing);
+    if (sum !== undefined) entry.sum = Number(sum);
+  }
+  for (const [index, { issue, missing, sum }] of merged) {
+    const q = survey.questions[index] as ChoiceQuestion;
+    const over = sum !== undefined && sum > 100 + SUM_TOLERANCE;
+    const parts = [
+      missing.length > 0 ? `선택지 ${missing.map((m) => `"${m}"`).join(', ')}의 비율이 비어 있습니다.` : '',
+      sum !== undefined ? `단일 선택 문항의 비율 합이 ${sum.toFixed(1)}입니다.` : '',
+    ];
+    issue.message = parts.filter(Boolean).join(' ');
+    issue.expected = over
+      ? `${q.partial ? '100 이하' : `100 ± ${SUM_TOLERANCE}`} (단일 선택 문항의 비율 합, 반올림 오차 ${SUM_TOLERANCE}까지)`
+      : q.type === 'single'
+        ? `선택지마다 비율이 있고 합이 100 ± ${SUM_TOLERANCE} (모든 답이 보고된 단일 선택 문항)`
+        : '선택지마다 비율 (모든 답이 보고된 문항)';
+    const fixes = over
+      ? [FLAG_HINTS.multi(q.id), ...(missing.length > 0 && !q.partial ? [FLAG_HINTS.partial(q.id)] : []), '단일 선택 문항이 맞다면 원자료의 비율을 확인하세요.']
+      : [
+          FLAG_HINTS.partial(q.id),
+          q.type === 'single' ? '출처가 나머지 답의 이름을 밝혔다면 그 답을 figure=computed 줄로 더하세요.' : '',
+          missing.length > 0 ? '모든 답이 보고되었다면 빈 share_pct 칸을 원자료의 비율로 채우세요.' : '모든 답이 보고되었다면 원자료의 비율을 확인하세요.',
+        ];
+    issue.fix = fixes.filter(Boolean).join(' ');
+    delete issue.suggestion;
+  }
+  return out;
 }
 
 /**

@@ -9,9 +9,9 @@ import type { Problem } from '../../src/lib/rules/problems.ts';
 import { nearest } from '../../src/lib/rules/suggest.ts';
 import { CSV_COLUMNS } from '../../src/lib/surveys/csv.ts';
 import { DEFAULT_SAMPLE_UNIT } from '../../src/lib/surveys/stats.ts';
-import { PROVENANCES, type Provenance, type SampleNPrecision, type Survey, type SurveyMethod, type SurveySource } from '../../src/lib/surveys/types.ts';
+import { PROVENANCES, type Benchmark, type Provenance, type SampleNPrecision, type Survey, type SurveyMethod, type SurveySource } from '../../src/lib/surveys/types.ts';
 import { ID_PATTERN as ID } from '../../src/lib/surveys/validate.ts';
-import { sourcesFromCsv, type QuestionMeta, type SurveyMeta } from './survey-csv-import.ts';
+import { KOREAN_COLUMNS, sourcesFromCsv, type BenchmarkMeta, type QuestionMeta, type SurveyMeta } from './survey-csv-import.ts';
 
 /** Where argument problems are said to be: the command itself. */
 export const COMMAND = 'npm run survey:import';
@@ -20,10 +20,12 @@ export const IMPORT_USAGE = `사용법: npm run survey:import -- <파일.csv> --
          --year <연도> --n <표본 수> --population <조사 대상> --source "<출처 종류>|<주소>|<제목>[|<id>[|<메모>]]"
          [--fieldwork <시작>..<끝>] [--method observation] [--unit <단위>] [--n-precision about|at-least]
          [--note <메모>] [--multi <문항1,문항2>] [--partial <문항1,문항2>]
-         [--numeric <문항>=<단위>] [--cite <문항>=<출처-id,...>] [--force] [--dry-run]
+         [--numeric <문항>=<단위>] [--cite <문항>=<출처-id,...>]
+         [--benchmark <벤치마크-id> --organization <조직 이름> --as-of <YYYY-MM-DD>] [--force] [--dry-run]
 
   CSV는 문항과 선택지마다 한 줄이고, 열은 /surveys/<id>/data.csv와 같습니다:
     ${CSV_COLUMNS.join(',')}
+  열 이름은 한국어로 써도 됩니다: ${CSV_COLUMNS.map((c) => KOREAN_COLUMNS[c]).join(',')}
   question_id, question, option_id, option, share_pct 열은 꼭 있어야 하고, 나머지는 없어도 됩니다.
   share_pct가 빈 칸이면 "보고되지 않음"이고, 숫자 문항(--numeric)은 mean, median마다 한 줄입니다.
   approximate가 1이면 출처가 어림값으로 밝힌 수치("약 75%")입니다. figure가 computed인 줄은 출처가
@@ -39,14 +41,20 @@ export const IMPORT_USAGE = `사용법: npm run survey:import -- <파일.csv> --
   --n-precision: exact (정확한 수, 기본값), about (약 …), at-least (… 이상).
   제목이나 메모 안의 "|"는 "\\|"로 씁니다.
   --multi나 --numeric에 없는 문항은 단일 선택입니다. --partial은 답이 일부만 보고된 문항입니다.
-  --source, --numeric, --cite는 여러 번 쓸 수 있습니다.
+  --source, --multi, --partial, --numeric, --cite는 여러 번 쓸 수 있습니다.
+  company_answer는 조직의 답입니다: 선택지 문항은 고른 답에 1, 아닌 답에 0, 숫자 문항은 조직의 수.
+  --benchmark를 주면 그 답을 content/benchmarks/<벤치마크-id>.json으로 함께 씁니다 (--organization,
+  --as-of도 필요). 벤치마크의 notes(답에 붙인 설명)는 CSV에 없어, --force로 바꾸는 파일의 notes를 남깁니다.
   결과는 content/surveys/<id>.json에 씁니다 (CONTENT_DIR을 따릅니다). 이미 있는 파일은 --force일 때만
-  바꿉니다. --dry-run은 파일을 쓰지 않고 JSON을 화면에 보여 줍니다.`;
+  바꿉니다. 두 파일 가운데 하나라도 문제가 있으면 아무것도 쓰지 않습니다.
+  --dry-run은 파일을 쓰지 않고 JSON을 화면에 보여 줍니다.`;
 
 export interface ImportOptions {
   csv: string;
   id: string;
   meta: SurveyMeta;
+  /** --benchmark, --organization, --as-of: the company_answer column becomes this benchmark. */
+  benchmark?: BenchmarkMeta;
   force: boolean;
   dryRun: boolean;
 }
@@ -68,6 +76,9 @@ const FLAGS = {
   partial: { type: 'string', multiple: true },
   numeric: { type: 'string', multiple: true },
   cite: { type: 'string', multiple: true },
+  benchmark: { type: 'string' },
+  organization: { type: 'string' },
+  'as-of': { type: 'string' },
   force: { type: 'boolean', default: false },
   'dry-run': { type: 'boolean', default: false },
   help: { type: 'boolean', default: false },
@@ -254,6 +265,7 @@ export function parseImportArgs(argv: string[]): { options?: ImportOptions; erro
       add('--cite', { message: `${JSON.stringify(text)}에 문항이나 출처 id가 없습니다.`, expected: '<문항>=<출처-id,...> (예: staff=kicom)', fix: '문항 id와 출처 id 사이에 "="를 쓰세요.' });
     } else q(p[0]).sources = list(p[1]);
   }
+  const benchmark = benchmarkFlags(v, add);
   for (const [id, meta] of Object.entries(questions)) {
     if (meta.type === 'numeric' && meta.partial) {
       add('--partial', {
@@ -271,6 +283,7 @@ export function parseImportArgs(argv: string[]): { options?: ImportOptions; erro
       id: v.id!,
       force: v.force === true,
       dryRun: v['dry-run'] === true,
+      ...(benchmark ? { benchmark } : {}),
       meta: {
         title: v.title!.trim(),
         publisher: v.publisher!.trim(),
@@ -289,6 +302,55 @@ export function parseImportArgs(argv: string[]): { options?: ImportOptions; erro
       },
     },
   };
+}
+
+const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+/**
+ * --benchmark, --organization and --as-of, which come together: the benchmark they describe, or
+ * undefined (none given, or a problem added for each one missing or wrong).
+ */
+function benchmarkFlags(v: { benchmark?: string; organization?: string; 'as-of'?: string }, add: (field: string, found: Found) => void): BenchmarkMeta | undefined {
+  const given = { '--benchmark': v.benchmark, '--organization': v.organization, '--as-of': v['as-of'] };
+  if (Object.values(given).every((value) => value === undefined)) return undefined;
+  const example = '--benchmark ours-kicom-2010 --organization "다온에듀" --as-of 2010-08-10';
+  const missing = Object.entries(given).filter(([, value]) => value === undefined).map(([flag]) => flag);
+  for (const flag of missing) {
+    const others = Object.keys(given).filter((f) => f !== flag && given[f as keyof typeof given] !== undefined);
+    const what = { '--benchmark': '벤치마크 id (content/benchmarks/<id>.json의 파일 이름)', '--organization': '답한 조직의 이름', '--as-of': '답이 가리키는 날짜 YYYY-MM-DD' }[flag];
+    add(flag, {
+      message: `${others.join(', ')}이(가) 있는데 ${flag}이(가) 없습니다.`,
+      expected: `조직의 답(company_answer)을 가져오려면 세 옵션 모두: ${flag}에는 ${what}`,
+      fix: `${flag}을(를) 붙이세요 (예: ${example}). 설문만 가져오려면 ${others.join(', ')}을(를) 빼세요.`,
+    });
+  }
+  let ok = missing.length === 0;
+  if (v.benchmark !== undefined && !ID.test(v.benchmark)) {
+    ok = false;
+    add('--benchmark', {
+      message: `${JSON.stringify(v.benchmark)}은(는) 벤치마크 id로 쓸 수 없습니다.`,
+      expected: '벤치마크 id: 영문 소문자와 숫자, 낱말 사이는 "-" (예: ours-kicom-2010)',
+      fix: '파일 이름이 될 id를 --benchmark ours-kicom-2010 처럼 주세요.',
+    });
+  }
+  if (v.organization !== undefined && !v.organization.trim()) {
+    ok = false;
+    add('--organization', { message: '--organization이 비어 있습니다.', expected: '답한 조직의 이름 (예: 다온에듀)', fix: '--organization "다온에듀" 처럼 주세요.' });
+  }
+  if (v['as-of'] !== undefined && !DAY.test(v['as-of'].trim())) {
+    ok = false;
+    add('--as-of', {
+      message: `${JSON.stringify(v['as-of'])}은(는) 날짜가 아닙니다.`,
+      expected: '답이 가리키는 날짜 YYYY-MM-DD (예: 2010-08-10)',
+      fix: '--as-of 2010-08-10 처럼 연-월-일을 두 자리씩 "-"로 이어 주세요.',
+    });
+  }
+  return ok ? { id: v.benchmark!, organization: v.organization!.trim(), asOf: v['as-of']!.trim() } : undefined;
+}
+
+/** The flags that import `benchmark` (the answers data.csv carries) as content/benchmarks/<id>.json: the inverse of --benchmark, --organization, --as-of. */
+export function benchmarkArgsFor(id: string, benchmark: Pick<Benchmark, 'organization' | 'asOf'>): string[] {
+  return ['--benchmark', id, '--organization', benchmark.organization, '--as-of', benchmark.asOf];
 }
 
 /**

@@ -9,10 +9,20 @@ import { CSV_COLUMNS, defuseCell, restoreCell, surveyDataRows, surveyToCsv } fro
 import type { Benchmark, Survey } from '@/lib/surveys/types';
 import { writeFileAtomic } from '../../scripts/lib/atomic-file.ts';
 import { decodeCp949, decodeCsv, lineAt } from '../../scripts/lib/csv-encoding.ts';
-import { formatRowIssue, importSurveyCsv, surveyJson, surveyMeta, type RowIssue, type SurveyMeta } from '../../scripts/lib/survey-csv-import.ts';
-import { goalsSurvey, staffSurvey } from '../support/sites-blog';
-import { xssSurvey } from '../support/sites-surveys';
-import { COMMAND, importArgsFor, parseImportArgs } from '../../scripts/lib/survey-import-args.ts';
+import {
+  benchmarkJson,
+  formatRowIssue,
+  importSurveyCsv,
+  KOREAN_COLUMNS,
+  rowIssueProblem,
+  surveyJson,
+  surveyMeta,
+  type RowIssue,
+  type SurveyMeta,
+} from '../../scripts/lib/survey-csv-import.ts';
+import { accountsBenchmark, accountsSurvey, goalsBenchmark, goalsSurvey, staffBenchmark, staffSurvey } from '../support/sites-blog';
+import { xssBenchmark, xssSurvey } from '../support/sites-surveys';
+import { benchmarkArgsFor, COMMAND, importArgsFor, parseImportArgs } from '../../scripts/lib/survey-import-args.ts';
 
 const root = join(import.meta.dirname, '../..');
 /** data.csv's columns before it carried approximate and computed figures, units, provenance and source addresses: such files still import. */
@@ -299,7 +309,8 @@ describe('export then import with every field data.csv carries', () => {
     expect(parsed.errors).toEqual([]);
     const result = importSurveyCsv(csv, 'obs', parsed.options!.meta);
     expect(result.rowIssues).toEqual([]);
-    expect(result.warnings).toEqual([]);
+    // The answers are left out without --benchmark, and a warning says which flags would import them.
+    expect(result.warnings).toEqual([expect.objectContaining({ line: 2, column: 'company_answer', severity: 'warning' })]);
     expect(result.issues.filter((i) => i.level === 'error')).toEqual([]);
     expect(surveyJson(result.survey!)).toBe(text);
     // What the CSV carries is read from it: the unit, the remainders, approximate figures and which
@@ -337,6 +348,25 @@ describe('export then import with every field data.csv carries', () => {
     });
     expect(run.status, run.stderr).toBe(0);
     expect(readFileSync(join(dir, 'content/surveys/obs.json'), 'utf8')).toBe(text);
+    // The answers in company_answer were not imported, and the warning says which flags would.
+    expect(run.stderr).toContain(`경고 ${join(dir, 'obs.csv')}:2 · column "company_answer"\n  문제: company_answer 칸에 조직의 답이 있지만(문항 3개) 가져오지 않았습니다: --benchmark가 없습니다.`);
+    expect(run.stderr).toContain('--benchmark <벤치마크 id> --organization "<조직 이름>" --as-of <답의 기준일 YYYY-MM-DD>');
+    expect(existsSync(join(dir, 'content/benchmarks'))).toBe(false);
+
+    // With the benchmark flags: the benchmark too, byte for byte, and the survey again.
+    const benchmarkFile = join(dir, 'content/benchmarks/ours-obs.json');
+    const withAnswers = [...importArgsFor('obs', observed, join(dir, 'obs.csv')), ...benchmarkArgsFor('ours-obs', observedBenchmark), '--force'];
+    const both = spawnSync(join(root, 'node_modules/.bin/node'), [join(root, 'scripts/survey-import.ts'), ...withAnswers], {
+      cwd: root,
+      env: { ...process.env, INIT_CWD: '', CONTENT_DIR: join(dir, 'content'), NO_COLOR: '1' },
+      encoding: 'utf8',
+    });
+    expect(both.status, both.stderr).toBe(0);
+    expect(both.stderr).not.toContain('company_answer');
+    expect(readFileSync(join(dir, 'content/surveys/obs.json'), 'utf8')).toBe(text);
+    expect(readFileSync(benchmarkFile, 'utf8')).toBe(benchmarkJson(observedBenchmark));
+    expect(JSON.parse(readFileSync(benchmarkFile, 'utf8'))).toEqual(observedBenchmark);
+    expect(both.stdout).toContain('benchmarks/ours-obs.json을(를) 썼습니다 (문항 5개). 벤치마크: 답한 문항 3개.');
     rmSync(dir, { recursive: true, force: true });
   }, 60_000);
 
@@ -428,6 +458,194 @@ describe('importSurveyCsv checks the new columns', () => {
   });
 });
 
+/** Every survey of the tests with its benchmark: the blog fixture's, and this file's own. */
+const answered = [
+  { id: 'fx-staff-2010', survey: staffSurvey, benchmark: staffBenchmark },
+  { id: 'fx-goals-2011', survey: goalsSurvey, benchmark: goalsBenchmark },
+  { id: 'fx-accounts-2010', survey: accountsSurvey, benchmark: accountsBenchmark },
+  { id: 'xss-survey', survey: xssSurvey, benchmark: xssBenchmark },
+  { id: 'obs', survey: observed, benchmark: observedBenchmark },
+  { id: 't', survey: tricky, benchmark: { survey: 't', organization: '다온에듀', asOf: '2010-08-10', answers: { q: 'b', n: 1 } } },
+].map(({ id, survey, benchmark }) => ({ id, survey: survey as unknown as Survey, benchmark: benchmark as Benchmark }));
+/** data.csv carries no notes: what a benchmark is once exported. */
+const withoutNotes = (benchmark: Benchmark): Benchmark => Object.fromEntries(Object.entries(benchmark).filter(([key]) => key !== 'notes')) as Benchmark;
+const staff = staffSurvey as unknown as Survey;
+/** The staff fixture's data.csv with its company_answer cells replaced (lines: 2-4 staff none/one/two-plus, 5-7 channels blog/twitter/video, 8-9 accounts mean/median). */
+const staffCsv = (answers: Record<number, string> = {}) => {
+  const rows = parse(surveyToCsv('fx-staff-2010', staff, staffBenchmark as Benchmark), { bom: true, columns: true }) as Record<string, string>[];
+  return stringify(
+    rows.map((row, i) => (i + 2 in answers ? { ...row, company_answer: answers[i + 2]! } : row)),
+    { header: true, columns: [...CSV_COLUMNS], record_delimiter: 'windows' },
+  );
+};
+/** Imports `csv` as `id` with the flags of its survey and the benchmark flags (ours-<id>), kept notes as given. */
+function importAnswered(id: string, survey: Survey, benchmark: Benchmark, csv = surveyToCsv(id, survey, benchmark), notes?: Record<string, string>) {
+  const parsed = parseImportArgs([...importArgsFor(id, survey), ...benchmarkArgsFor(`ours-${id}`, benchmark)]);
+  expect(parsed.errors).toEqual([]);
+  return importSurveyCsv(csv, id, parsed.options!.meta, 'in.csv', { ...parsed.options!.benchmark!, ...(notes ? { notes } : {}) });
+}
+
+describe('company_answer becomes the benchmark (--benchmark, --organization, --as-of)', () => {
+  it.each(answered)('$id: export then import gives back the survey and the benchmark (notes aside), byte for byte', ({ id, survey, benchmark }) => {
+    const result = importAnswered(id, survey, benchmark);
+    expect(result.rowIssues).toEqual([]);
+    expect(result.warnings).toEqual([]);
+    expect(result.issues.filter((i) => i.level === 'error')).toEqual([]);
+    expect(result.benchmarkIssues).toEqual([]);
+    expect(surveyJson(result.survey!)).toBe(surveyJson(survey));
+    expect(result.benchmark).toEqual(withoutNotes(benchmark));
+    expect(benchmarkJson(result.benchmark!)).toBe(benchmarkJson(withoutNotes(benchmark)));
+  });
+
+  it('keeps the notes of the benchmark it replaces, for the questions the survey still has', () => {
+    const result = importAnswered('fx-staff-2010', staff, staffBenchmark as Benchmark, undefined, { ...staffBenchmark.notes, gone: '없어진 문항의 설명' });
+    expect(benchmarkJson(result.benchmark!)).toBe(benchmarkJson(staffBenchmark as Benchmark));
+    expect(result.droppedNotes).toEqual(['gone']);
+  });
+
+  it('writes the keys in the schema order and a multi-choice answer on one line, as the example files do', () => {
+    const text = benchmarkJson({ answers: { channels: ['blog', 'twitter'], staff: 'one' }, asOf: '2010-08-10', organization: '다온에듀', survey: 's' } as Benchmark);
+    expect(text).toBe('{\n  "survey": "s",\n  "organization": "다온에듀",\n  "asOf": "2010-08-10",\n  "answers": {\n    "channels": ["blog", "twitter"],\n    "staff": "one"\n  }\n}\n');
+  });
+
+  it("reads the named remainder's \"1\" as the remainder's id, and a question without cells as unanswered", () => {
+    const result = importAnswered('obs', observed, observedBenchmark);
+    expect(result.benchmark?.answers).toEqual({ uses: 'no', reply: 'always', followers: 950 });
+    expect(result.answerLines).toEqual({ uses: 2, reply: 4, followers: 11 });
+  });
+
+  it('takes a lone "1" as the answer: empty cells beside it are options not chosen', () => {
+    const result = importAnswered('fx-staff-2010', staff, staffBenchmark as Benchmark, staffCsv({ 2: '', 4: '', 7: '', 9: '' }));
+    expect(result.rowIssues).toEqual([]);
+    expect(result.benchmark?.answers).toEqual({ staff: 'one', channels: ['blog', 'twitter'], accounts: 1 });
+  });
+
+  it('reports each bad answer with its line: two "1"s on a single question (naming --multi), no "1", a mark that is not 0/1, numbers that disagree', () => {
+    const result = importAnswered('fx-staff-2010', staff, staffBenchmark as Benchmark, staffCsv({ 2: '1', 5: '0', 6: '0', 7: 'x', 9: '2' }));
+    expect(result.survey).toBeUndefined();
+    expect(result.rowIssues.map((i) => `${i.line}:${i.column}`)).toEqual(['3:company_answer', '7:company_answer', '9:company_answer']);
+    const [twice, mark, numbers] = result.rowIssues;
+    expect(numbers).toMatchObject({ message: '2이(가) 8번 줄의 1과(와) 다릅니다.' });
+    expect(twice).toMatchObject({ message: '단일 선택 문항 "staff"에 1이 2개 있습니다 (2, 3번 줄).' });
+    expect(twice?.fix).toContain('--multi staff 옵션을 붙이세요.');
+    expect(mark).toMatchObject({ message: '"x"은(는) 조직의 답 표시가 아닙니다.' });
+    const none = importAnswered('fx-staff-2010', staff, staffBenchmark as Benchmark, staffCsv({ 3: '0' }));
+    expect(none.rowIssues).toEqual([expect.objectContaining({ line: 2, column: 'company_answer', message: '문항 "staff"의 company_answer에 0만 있고 고른 답(1)이 없습니다.' })]);
+  });
+
+  it('refuses --benchmark when the CSV has no answers, and warns (without stopping) about answers left out without it', () => {
+    const empty = importAnswered('fx-staff-2010', staff, staffBenchmark as Benchmark, surveyToCsv('fx-staff-2010', staff));
+    expect(empty.rowIssues).toEqual([expect.objectContaining({ line: 1, column: 'company_answer', message: '--benchmark를 주었는데 company_answer 칸이 모두 비어 있습니다.' })]);
+    const left = importSurveyCsv(staffCsv(), 'fx-staff-2010', parseImportArgs(importArgsFor('fx-staff-2010', staff)).options!.meta, 'in.csv');
+    expect(left.rowIssues).toEqual([]);
+    expect(left.survey).toBeDefined();
+    expect(left.benchmark).toBeUndefined();
+    expect(formatRowIssue('in.csv', left.warnings[0]!).split('\n')).toEqual([
+      '경고 in.csv:2 · column "company_answer"',
+      '  문제: company_answer 칸에 조직의 답이 있지만(문항 3개) 가져오지 않았습니다: --benchmark가 없습니다.',
+      '  기대: 설문만 가져오려면 그대로 두어도 됩니다. 답도 content/benchmarks/<id>.json으로 가져오려면 --benchmark, --organization, --as-of',
+      '  고치는 법: 답도 가져오려면 이 옵션을 붙이세요: --benchmark <벤치마크 id> --organization "<조직 이름>" --as-of <답의 기준일 YYYY-MM-DD> (예: --benchmark ours-fx-staff-2010 --organization "우리 회사" --as-of 2010-08-10)',
+    ]);
+  });
+
+  it('checks the benchmark against the imported survey', () => {
+    const result = importAnswered('fx-staff-2010', staff, staffBenchmark as Benchmark, undefined, { staff: '  ' });
+    expect(result.benchmarkIssues).toEqual([expect.objectContaining({ level: 'error', path: 'notes.staff' })]);
+  });
+});
+
+describe('a sum the flags explain names the flag', () => {
+  const meta: SurveyMeta = { ...surveyMeta(tricky), questions: {} };
+  const run = (lines: string[], questions: SurveyMeta['questions'] = {}) => importSurveyCsv([OLD_HEADER, ...lines].join('\r\n'), 't', { ...meta, questions }, 'in.csv');
+  const errors = (result: ReturnType<typeof run>) => result.issues.filter((i) => i.level === 'error');
+
+  it('single-choice shares over 100: --multi', () => {
+    const [issue, ...rest] = errors(run(['t,q,질문,a,가,70,,', 't,q,,b,나,60,,']));
+    expect(rest).toEqual([]);
+    expect(issue).toMatchObject({ path: 'questions[0].results', message: '단일 선택 문항의 비율 합이 130.0입니다.', expected: '100 ± 0.5 (단일 선택 문항의 비율 합, 반올림 오차 0.5까지)' });
+    expect(issue?.fix).toBe('복수 응답 문항(답을 여럿 고를 수 있음)이면 --multi q 옵션을 붙이세요. 단일 선택 문항이 맞다면 원자료의 비율을 확인하세요.');
+    expect(errors(run(['t,q,질문,a,가,70,,', 't,q,,b,나,60,,'], { q: { type: 'multi' } }))).toEqual([]);
+  });
+
+  it('options without shares and a sum under 100: one problem, --partial', () => {
+    const [issue, ...rest] = errors(run(['t,q,질문,a,가,40,,', 't,q,,b,나,,,', 't,q,,c,다,,,']));
+    expect(rest).toEqual([]);
+    expect(issue).toMatchObject({ path: 'questions[0].results', message: '선택지 "b", "c"의 비율이 비어 있습니다. 단일 선택 문항의 비율 합이 40.0입니다.' });
+    expect(issue?.fix).toContain('일부 답만 보고된 문항이면 --partial q 옵션을 붙이세요.');
+    expect(issue?.fix).not.toContain('"partial"');
+    expect(errors(run(['t,q,질문,a,가,40,,', 't,q,,b,나,,,', 't,q,,c,다,,,'], { q: { partial: true } }))).toEqual([]);
+    // Every share there and still under 100: partly reported too.
+    const [under] = errors(run(['t,q,질문,a,가,40,,', 't,q,,b,나,20,,']));
+    expect(under?.fix).toMatch(/^일부 답만 보고된 문항이면 --partial q 옵션을 붙이세요\. 출처가 나머지 답의 이름을 밝혔다면/);
+    // A multi-choice question with an option missing its share.
+    const [multi] = errors(run(['t,q,질문,a,가,40,,', 't,q,,b,나,,,'], { q: { type: 'multi' } }));
+    expect(multi).toMatchObject({ message: '선택지 "b"의 비율이 비어 있습니다.', expected: '선택지마다 비율 (모든 답이 보고된 문항)' });
+    expect(multi?.fix).toContain('--partial q 옵션을 붙이세요.');
+  });
+
+  it('rows of "mean" and "median", or a share over 100: --numeric', () => {
+    const result = run(['t,q,질문,a,가,100,,', 't,n,평균 몇 개?,mean,평균,240,,', 't,n,,median,중앙값,180,,']);
+    // One problem for the question, not one per share over 100.
+    expect(result.rowIssues).toEqual([
+      expect.objectContaining({
+        line: 3,
+        column: 'option_id',
+        message: '문항 "n"의 option_id가 "mean", "median"뿐이라 숫자 문항(평균·중앙값)으로 보이는데, --numeric이 없어 선택지로 읽었습니다.',
+        fix: '비율이 아니라 숫자(평균·중앙값)를 묻는 문항이면 --numeric n=<단위> 옵션을 붙이세요 (예: --numeric n=개).',
+      }),
+    ]);
+    expect(run(['t,q,질문,a,가,100,,', 't,n,평균 몇 개?,mean,평균,240,,'], { n: { type: 'numeric', unit: '개' } }).rowIssues).toEqual([]);
+    const over = run(['t,q,질문,a,가,250,,', 't,q,,b,나,,,']);
+    expect(over.rowIssues).toEqual([expect.objectContaining({ line: 2, column: 'share_pct', message: '250은(는) 0~100 밖의 비율입니다.' })]);
+    expect(over.rowIssues[0]?.fix).toContain('--numeric q=<단위> 옵션을 붙이세요');
+  });
+
+  it('a named remainder with nothing left: delete its computed row', () => {
+    const header = 'question_id,question,option_id,option,share_pct,figure';
+    const result = importSurveyCsv([header, 'q,질문,a,가,100,reported', 'q,,rest,나머지,,computed'].join('\r\n'), 't', meta);
+    expect(result.issues.filter((i) => i.level === 'error')).toEqual([
+      expect.objectContaining({ path: 'questions[0].remainder', fix: '나머지 답 "rest"의 줄(figure=computed)을 지우세요: 보고된 비율만으로 100입니다.' }),
+    ]);
+  });
+});
+
+describe('Korean column names', () => {
+  const csv = surveyToCsv('obs', observed, observedBenchmark);
+  const meta = () => parseImportArgs(importArgsFor('obs', observed)).options!.meta;
+  const korean = csv.replace(CSV_COLUMNS.join(','), CSV_COLUMNS.map((c) => KOREAN_COLUMNS[c]).join(','));
+
+  it('import to the same survey and benchmark as the English ones, alone or mixed with them', () => {
+    expect(korean.split('\r\n')[0]).toBe('\uFEFF설문,문항_id,문항,선택지_id,선택지,비율,어림값,수치_종류,기준,기준_단위,우리_답,출처_종류,출처_주소');
+    const english = importSurveyCsv(csv, 'obs', meta(), 'in.csv', { id: 'b', organization: '다온에듀', asOf: '2010-08-10' });
+    const mixed = korean.replace('문항_id,문항,', 'question_id,Question,').replace('우리_답', '우리 답');
+    for (const text of [korean, mixed]) {
+      const result = importSurveyCsv(text, 'obs', meta(), 'in.csv', { id: 'b', organization: '다온에듀', asOf: '2010-08-10' });
+      expect(result.rowIssues).toEqual([]);
+      expect(surveyJson(result.survey!)).toBe(surveyJson(observed));
+      expect(benchmarkJson(result.benchmark!)).toBe(benchmarkJson(english.benchmark!));
+    }
+  });
+
+  it('name the column as the file does in problems', () => {
+    const result = importSurveyCsv(korean.replace(',47.9,', ',abc,'), 'obs', meta(), 'in.csv');
+    expect(result.rowIssues).toEqual([expect.objectContaining({ line: 9, column: 'share_pct', header: '비율' })]);
+    expect(rowIssueProblem('in.csv', result.rowIssues[0]!).field).toBe('column "비율" (share_pct)');
+  });
+
+  it('an unknown column is one problem naming it, with the name probably meant; a header of no known name is one problem', () => {
+    const typo = korean.replace('비율,', '비률,');
+    const result = importSurveyCsv(typo, 'obs', meta(), 'in.csv');
+    expect(result.rowIssues).toEqual([expect.objectContaining({ line: 1, column: '비률', message: '"비률"은(는) 알 수 없는 열입니다.', suggestion: '비율' })]);
+    expect(result.rowIssues[0]?.expected).toContain('share_pct(비율)');
+    expect(importSurveyCsv(csv.replace('share_pct', 'share_pc'), 'obs', meta()).rowIssues).toEqual([expect.objectContaining({ column: 'share_pc', suggestion: 'share_pct' })]);
+    const both = importSurveyCsv(korean.replace('설문,', 'survey,설문,').replaceAll('\r\nobs,', '\r\nobs,obs,'), 'obs', meta());
+    expect(both.rowIssues).toEqual([expect.objectContaining({ line: 1, column: '설문', message: '"설문" 열이 있는데, 같은 열인 "survey"도 있습니다.' })]);
+    const noHeader = importSurveyCsv(csv.split('\r\n').slice(1).join('\r\n'), 'obs', meta());
+    expect(noHeader.rowIssues).toHaveLength(1);
+    expect(noHeader.rowIssues[0]?.message).toMatch(/^첫 줄에 아는 열 이름이 없습니다: /);
+  });
+});
+
 describe('importSurveyCsv reports each bad row with line and column', () => {
   const meta: SurveyMeta = { ...surveyMeta(tricky), questions: {} };
   const header = OLD_HEADER;
@@ -466,9 +684,11 @@ describe('importSurveyCsv reports each bad row with line and column', () => {
   });
   it('a missing or unknown column, with the column probably meant', () => {
     const result = importSurveyCsv('question_id,question,option_id,share,base\r\nq,질문,a,5,', 't', meta);
-    expect(result.rowIssues.map((i) => `${i.line}:${i.column}`)).toEqual(['1:share', '1:option', '1:share_pct']);
+    // "share" stands for the missing share_pct: one problem, not two.
+    expect(result.rowIssues.map((i) => `${i.line}:${i.column}`)).toEqual(['1:share', '1:option']);
     expect(result.rowIssues[0]).toMatchObject({ message: '"share"은(는) 알 수 없는 열입니다.', suggestion: 'share_pct' });
-    expect(result.rowIssues[2]).toMatchObject({ message: '"share_pct" 열이 없습니다.', expected: `머리글 줄: ${CSV_COLUMNS.join(',')}` });
+    expect(result.rowIssues[0]?.fix).toBe('꼭 있어야 하는 열 share_pct(비율)이(가) 없습니다. 이 열의 이름을 고치세요.');
+    expect(result.rowIssues[1]).toMatchObject({ message: 'option(선택지) 열이 없습니다.', expected: expect.stringContaining(`머리글 줄: ${CSV_COLUMNS.join(',')}`) });
   });
   it('a question named in the options but without rows, with the id probably meant', () => {
     const result = importSurveyCsv([OLD_HEADER, 't,q,질문,a,가,100,,'].join('\r\n'), 't', { ...meta, questions: { qq: { partial: true } } });
@@ -522,7 +742,8 @@ describe('importSurveyCsv warns about cells a spreadsheet would run as formulas'
   });
   it('not about a cell defused with "\'" (taken off) or a number in a numeric column', () => {
     const result = run(["t,q,질문,a,'=1+1,50,,", "t,q,,b,'-10% 감소,50,,-3", 't,n,숫자,mean,평균,-2,,']);
-    expect(result.warnings).toEqual([]);
+    // Only that the answer (-3) was not imported, without --benchmark.
+    expect(result.warnings.map((w) => `${w.line}:${w.column}`)).toEqual(['3:company_answer']);
     expect(result.survey?.questions[0]).toMatchObject({ options: [{ label: '=1+1' }, { label: '-10% 감소' }] });
   });
   it('refuses a broken character (U+FFFD) in any cell', () => {
@@ -661,6 +882,25 @@ describe('parseImportArgs', () => {
       expect.objectContaining({ field: '--n-precision', message: '"abuot"은(는) 표본 수의 정확도가 아닙니다.', suggestion: 'about' }),
     ]);
   });
+  it('--benchmark, --organization and --as-of come together: each missing one is named', () => {
+    const base = importArgsFor('t', tricky);
+    expect(parseImportArgs([...base, '--benchmark', 'ours-t']).errors).toEqual([
+      expect.objectContaining({ field: '--organization', message: '--benchmark이(가) 있는데 --organization이(가) 없습니다.' }),
+      expect.objectContaining({ field: '--as-of', message: '--benchmark이(가) 있는데 --as-of이(가) 없습니다.' }),
+    ]);
+    expect(parseImportArgs([...base, '--benchmark', 'ours-t']).errors[0]?.fix).toBe(
+      '--organization을(를) 붙이세요 (예: --benchmark ours-kicom-2010 --organization "다온에듀" --as-of 2010-08-10). 설문만 가져오려면 --benchmark을(를) 빼세요.',
+    );
+    expect(parseImportArgs([...base, '--organization', '다온에듀', '--as-of', '2010-08-10']).errors).toEqual([
+      expect.objectContaining({ field: '--benchmark', message: '--organization, --as-of이(가) 있는데 --benchmark이(가) 없습니다.' }),
+    ]);
+    expect(parseImportArgs([...base, ...benchmarkArgsFor('Ours T', { organization: ' ', asOf: '2010-8-10' })]).errors.map((e) => e.field)).toEqual(['--benchmark', '--organization', '--as-of']);
+    expect(parseImportArgs([...base, ...benchmarkArgsFor('ours-t', { organization: '다온에듀', asOf: '2010-08-10' })]).options?.benchmark).toEqual({
+      id: 'ours-t',
+      organization: '다온에듀',
+      asOf: '2010-08-10',
+    });
+  });
   it('asks nothing of --help', () => {
     expect(parseImportArgs(['--help'])).toEqual({ errors: [] });
   });
@@ -721,6 +961,66 @@ describe('npm run survey:import', () => {
     );
     expect(bad.stderr.trim().split('\n').at(-1)).toBe('✗ 문제 1개: 아무것도 쓰지 않았습니다.');
     expect(existsSync(join(content, 'surveys/bad.json'))).toBe(false);
+  }, 60_000);
+
+  it('writes every fixture with its benchmark, byte for byte, and keeps the notes of a benchmark it replaces (--force)', () => {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(content, { recursive: true });
+    for (const { id, survey: s, benchmark } of answered) {
+      writeFileSync(csvFile, surveyToCsv(id, s, benchmark));
+      const run = cli([...importArgsFor(id, s, csvFile), ...benchmarkArgsFor(`ours-${id}`, benchmark)]);
+      expect(run.status, run.stderr).toBe(0);
+      expect(readFileSync(join(content, `surveys/${id}.json`), 'utf8')).toBe(surveyJson(s));
+      expect(readFileSync(join(content, `benchmarks/ours-${id}.json`), 'utf8')).toBe(benchmarkJson(withoutNotes(benchmark)));
+    }
+    // The CSV has no notes: replacing the benchmark keeps the file's own, so the whole file comes back.
+    const target = join(content, 'benchmarks/ours-fx-staff-2010.json');
+    writeFileSync(target, benchmarkJson(staffBenchmark as Benchmark));
+    writeFileSync(csvFile, surveyToCsv('fx-staff-2010', staff, staffBenchmark as Benchmark));
+    const again = cli([...importArgsFor('fx-staff-2010', staff, csvFile), ...benchmarkArgsFor('ours-fx-staff-2010', staffBenchmark), '--force']);
+    expect(again.status, again.stderr).toBe(0);
+    expect(readFileSync(target, 'utf8')).toBe(benchmarkJson(staffBenchmark as Benchmark));
+    expect(again.stdout).toContain('벤치마크: 답한 문항 3개, 옮긴 notes 1개.');
+    // --dry-run shows both files, each after its path, and writes neither.
+    rmSync(join(content, 'surveys/fx-staff-2010.json'));
+    const dry = cli([...importArgsFor('fx-staff-2010', staff, csvFile), ...benchmarkArgsFor('ours-fx-staff-2010', staffBenchmark), '--dry-run']);
+    expect(dry.status, dry.stderr).toBe(0);
+    expect(dry.stdout).toBe(`# ${join(content, 'surveys/fx-staff-2010.json')}\n${surveyJson(staff)}# ${target}\n${benchmarkJson(staffBenchmark as Benchmark)}`.replaceAll(`${root}/`, ''));
+    expect(existsSync(join(content, 'surveys/fx-staff-2010.json'))).toBe(false);
+  }, 120_000);
+
+  it('writes the benchmark with the survey or neither: an existing benchmark, a bad answer, a failed write', () => {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(join(content, 'benchmarks'), { recursive: true });
+    const args = [...importArgsFor('fx-staff-2010', staff, csvFile), ...benchmarkArgsFor('ours', staffBenchmark)];
+    const surveyFile = join(content, 'surveys/fx-staff-2010.json');
+    const benchmarkFile = join(content, 'benchmarks/ours.json');
+    writeFileSync(benchmarkFile, '{"kept": true}');
+    writeFileSync(csvFile, staffCsv());
+    const taken = cli(args);
+    expect(taken.status).toBe(1);
+    expect(taken.stderr).toMatch(/^오류 .*benchmarks\/ours\.json\n {2}문제: 이미 있습니다\. 덮어쓰지 않습니다\.\n/);
+    expect(taken.stderr).toContain('고치는 법: 다른 --benchmark를 주거나, 이 답을 새 CSV로 바꾸려면 --force를 붙이세요.');
+    expect(existsSync(surveyFile)).toBe(false);
+    expect(readFileSync(benchmarkFile, 'utf8')).toBe('{"kept": true}');
+
+    rmSync(benchmarkFile);
+    writeFileSync(csvFile, staffCsv({ 2: '1' }));
+    const bad = cli(args);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toContain(`오류 ${csvFile}:3 · column "company_answer"\n  문제: 단일 선택 문항 "staff"에 1이 2개 있습니다 (2, 3번 줄).`);
+    expect(bad.stderr.trim().split('\n').at(-1)).toBe('✗ 문제 1개: 아무것도 쓰지 않았습니다.');
+    expect(readdirSync(content).flatMap((d) => readdirSync(join(content, d)))).toEqual([]);
+
+    // A folder where the benchmark should go: its write fails after the survey's, which is taken back.
+    mkdirSync(benchmarkFile);
+    writeFileSync(csvFile, staffCsv());
+    const failed = cli([...args, '--force']);
+    expect(failed.status).toBe(1);
+    expect(failed.stderr).toMatch(/오류 .*benchmarks\/ours\.json\n {2}문제: 쓸 수 없습니다: /);
+    expect(failed.stderr).toContain('surveys/fx-staff-2010.json은(는) 새 파일이라 지웠습니다.');
+    expect(existsSync(surveyFile)).toBe(false);
+    expect(readdirSync(join(content, 'surveys'))).toEqual([]);
   }, 60_000);
 
   it('prints each survey rule with the JSON path as the field and the line where its question starts', () => {
