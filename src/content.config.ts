@@ -11,6 +11,8 @@ import { publishState } from './lib/publishing.ts';
 import { withWrittenDates } from './lib/written-dates.ts';
 import { forgetMovedFiles } from './lib/forget-moved-files.ts';
 import { benchmarkSchema, surveySchema } from './lib/surveys/schema.ts';
+import { metricsFileSchema } from './lib/operations/log-schema.ts';
+import site from './site.config.ts';
 
 /** `2010-08-10-sns.mdx` and `2010-08-10-sns/index.mdx` both become the id (and URL slug) `2010-08-10-sns`. */
 const idFromPath = ({ entry }: { entry: string }) => entryId(entry);
@@ -34,7 +36,8 @@ const posts = defineCollection({
 
 const authors = defineCollection({
   loader: skipBrokenEntriesInDev(glob({ pattern: '*.json', base: join(contentDir, 'authors'), generateId: idFromPath })),
-  schema: authorSchema,
+  // `avatar` is a photo beside the JSON file, optimised like a post's hero image.
+  schema: ({ image }) => authorSchema(image),
 });
 
 const surveys = defineCollection({
@@ -47,4 +50,10 @@ const benchmarks = defineCollection({
   schema: benchmarkSchema,
 });
 
-export const collections = { posts, authors, surveys, benchmarks };
+/** The manager's monthly log (docs/content.md, "Metrics"): one JSON file per month, with the figures the site config declares. */
+const metrics = defineCollection({
+  loader: skipBrokenEntriesInDev(glob({ pattern: ['*.json', '!_*'], base: join(contentDir, 'metrics'), generateId: idFromPath })),
+  schema: metricsFileSchema(site.operations?.fields),
+});
+
+export const collections = { posts, authors, surveys, benchmarks, metrics };

@@ -7,11 +7,14 @@
  * Warnings that say nothing a writer or site owner can act on.
  * - MODULE_LEVEL_DIRECTIVE: Astro's own "use astro:head-inject" in every MDX module, harmless when bundled.
  * - telemetry notice: printed once per machine.
- * - an absent or empty optional collection (a site without surveys or benchmarks).
+ * - an absent or empty optional collection (a site without surveys, benchmarks or a monthly log).
+ * - an empty posts collection: a content folder without post files is refused before Astro runs
+ *   (src/lib/rules/content.ts), so this means every post is a draft or scheduled (a new site after
+ *   `npm run new-site`), which the build's summary says in Korean ("공개된 글 0개 (초안 1개 …)").
  */
 const HARMLESS = [
-  /The base directory ".*\/(surveys|benchmarks)\/" does not exist/,
-  /The collection "(surveys|benchmarks)" does not exist or is empty/,
+  /The base directory ".*\/(surveys|benchmarks|metrics)\/" does not exist/,
+  /The collection "(surveys|benchmarks|metrics|posts)" does not exist or is empty/,
   /\[MODULE_LEVEL_DIRECTIVE\]/,
   /may not be preserved when bundling/,
   /Astro collects anonymous usage data|astro telemetry disable|astro\.build\/telemetry|This information helps us improve Astro/,

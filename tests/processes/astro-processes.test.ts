@@ -6,5 +6,6 @@
 import './build-errors';
 import './pagination';
 import './safe-build';
+import './owner-site';
 import './writing-check';
 import './dev-errors';

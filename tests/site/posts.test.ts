@@ -1,7 +1,9 @@
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { htmlPages, page } from '../support/html';
-import { BLOG, BLOG_NOW, BLOG_SITE_URL, blogContentDir, DIAGRAM_ALT } from '../support/sites-blog';
-import { instant, koreanDay, publishedPosts, readPosts, site as config } from '../support/source';
+import { defaultAuthors } from '../support/fixtures';
+import { fileForUrl, htmlPages, page } from '../support/html';
+import { AVATAR, BLOG, BLOG_NOW, BLOG_SITE_URL, blogContentDir, DIAGRAM_ALT } from '../support/sites-blog';
+import { instant, koreanDay, publishedPosts, readPosts, site as config, stripControl } from '../support/source';
 
 const site = BLOG;
 
@@ -23,7 +25,7 @@ describe('post pages', () => {
   it('every published post has a page with its title, Korean dates, author, category, tags and reading time', () => {
     for (const post of published) {
       const $ = page(site, `/posts/${post.slug}/`);
-      expect($('h1').text().trim(), post.slug).toBe(post.data.title);
+      expect($('h1').text().trim(), post.slug).toBe(stripControl(post.data.title));
       const times = $('article header time').map((_, el) => $(el).text()).get();
       expect(times[0], post.slug).toBe(korean(post.data.pubDate));
       expect($('article header time').first().attr('datetime'), post.slug).toBe(new Date(instant(post.data.pubDate)).toISOString());
@@ -112,6 +114,30 @@ describe('post pages', () => {
     const img = page(site, '/posts/gfm/')(`.prose img[alt="${DIAGRAM_ALT}"]`);
     expect(img.length).toBe(1);
     expect(img.attr('src')).toMatch(/^\/_astro\/.+\.(webp|png)$/);
+  });
+
+  it("an author's photo (avatar) is optimised, cropped square and shown with the name as alt text on the card under posts and on the author pages", () => {
+    const name = defaultAuthors.kim.name;
+    const byKim = published.find((p) => p.data.author === AVATAR.author)!;
+    const byOther = published.find((p) => p.data.author !== AVATAR.author)!;
+    expect(byKim && byOther).toBeTruthy();
+    for (const path of [`/posts/${byKim.slug}/`, `/authors/${AVATAR.author}/`, '/authors/']) {
+      const $ = page(site, path);
+      const card = $('.author-card').filter((_, el) => $(el).find('.name').text() === name);
+      const img = card.find('img.avatar');
+      expect(img.length, path).toBe(1);
+      expect(img.attr('alt'), path).toBe(`${name} 사진`);
+      expect(img.attr('src'), path).toMatch(/^\/_astro\/.+\.webp$/);
+      // Portrait in, square out: 72 CSS pixels, and twice that for high-density screens.
+      expect([img.attr('width'), img.attr('height')], path).toEqual(['72', '72']);
+      const candidates = (img.attr('srcset') ?? '').split(',').map((c) => c.trim().split(/\s+/));
+      expect(candidates.map((c) => c[1]), path).toEqual(['1x', '2x']);
+      for (const [url] of candidates) expect(existsSync(fileForUrl(site, url!) ?? ''), url).toBe(true);
+    }
+    // An author without a photo gets the card without an image.
+    const other = page(site, `/posts/${byOther.slug}/`)('.author-card');
+    expect(other.find('img').length).toBe(0);
+    expect(other.find('.name').text()).toBe(defaultAuthors[byOther.data.author as keyof typeof defaultAuthors].name);
   });
 
   it('renders GitHub-flavoured Markdown with Korean footnote labels', () => {

@@ -25,6 +25,8 @@ export interface BuildResult {
   /** stdout + stderr of the build, colours stripped. */
   output: string;
   ms: number;
+  /** The BUILD_TIME it was given, if any: "now" for what it published. */
+  buildTime?: string;
 }
 
 /**
@@ -51,7 +53,7 @@ export function buildSite(name: string, options: BuildOptions = {}): BuildResult
   const started = Date.now();
   const result = spawnSync(join(root, 'node_modules/.bin/astro'), ['build'], { cwd: root, env, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   const output = `${result.stdout ?? ''}\n${result.stderr ?? ''}`.replace(/\x1b\[[0-9;]*m/g, '');
-  return { name, outDir, ok: result.status === 0, output, ms: Date.now() - started };
+  return { name, outDir, ok: result.status === 0, output, ms: Date.now() - started, ...(options.buildTime ? { buildTime: options.buildTime } : {}) };
 }
 
 /**

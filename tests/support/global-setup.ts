@@ -5,7 +5,8 @@ import { manifestPath, sites } from './sites';
 /**
  * Builds every registered site once, one after another (2 cores: parallel Astro builds only
  * fight for them), before any site test runs. REUSE_BUILDS=1 keeps the last run's builds,
- * for quick iteration on assertions; ONLY_SITES=a,b rebuilds just those.
+ * for quick iteration on assertions; ONLY_SITES=a,b builds just those (the others keep their last
+ * build, if any: ONLY_SITES=example runs tests/site/example.test.ts without building the fixtures).
  */
 export default function setup(): void {
   // Every vitest project (site, browser) runs this; build once per vitest process.
@@ -17,7 +18,7 @@ export default function setup(): void {
   const only = process.env.ONLY_SITES?.split(',').filter(Boolean);
   const results: Record<string, BuildResult> = { ...previous };
   for (const [name, options] of Object.entries(sites)) {
-    if (only && !only.includes(name) && previous[name]) continue;
+    if (only && !only.includes(name)) continue;
     const result = buildSite(name, options());
     results[name] = result;
     console.log(`built ${name}: ${result.ok ? 'ok' : 'failed'} in ${(result.ms / 1000).toFixed(1)} s`);

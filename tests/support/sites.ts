@@ -4,8 +4,12 @@ import type { BuildOptions, BuildResult } from './build-site';
 import { tmpRoot } from './build-site';
 import { blogSites } from './sites-blog';
 
-/** "Now" for the example site in tests: a fixed instant, so its published posts are known. */
-export const EXAMPLE_BUILD_TIME = '2026-11-27T12:00:00+09:00';
+/**
+ * "Now" for the example site in tests: the start of the run, as `npm run build` would take it, so an
+ * owner's own posts (dated after any instant fixed here) are published in the test build too. It is
+ * recorded with the build (BuildResult.buildTime), and tests/site/example.test.ts reads it from there.
+ */
+export const exampleBuildTime = (): string => new Date().toISOString();
 
 /**
  * Every site the tests need, built once per run by tests/support/global-setup.ts and shared by
@@ -17,7 +21,7 @@ export const EXAMPLE_BUILD_TIME = '2026-11-27T12:00:00+09:00';
  * of them. The pagination sites and failing builds are built by tests/processes/.
  */
 export const sites: Record<string, () => BuildOptions> = {
-  example: () => ({ buildTime: EXAMPLE_BUILD_TIME }),
+  example: () => ({ buildTime: exampleBuildTime() }),
   ...blogSites,
 };
 
@@ -28,6 +32,7 @@ export function getBuild(name: string): BuildResult {
   if (!existsSync(manifestPath)) throw new Error('No builds: run the site tests through vitest (global setup builds them).');
   const builds = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, BuildResult>;
   const build = builds[name];
+  if (!build && name in sites) throw new Error(`Site "${name}" was not built in this run (ONLY_SITES=${process.env.ONLY_SITES ?? ''})`);
   if (!build) throw new Error(`Site "${name}" is not registered in tests/support/sites*.ts`);
   return build;
 }

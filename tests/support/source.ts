@@ -114,5 +114,5 @@ export function categoryName(id: string): string {
   return category.name;
 }
 
-/** Characters XML 1.0 forbids; feeds drop them (src/lib/xml-chars.ts). */
+/** Characters XML 1.0 forbids (HTML too): pages and feeds drop them (src/lib/xml-chars.ts). */
 export const stripControl = (text: string) => text.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');

@@ -31,7 +31,11 @@ describe("reading Astro's output for a writer", () => {
   it('filters only the warnings known to be harmless', () => {
     expect(isHarmlessWarning('[WARN] [vite] [MODULE_LEVEL_DIRECTIVE] The semantics of the module level directive "use astro:head-inject"')).toBe(true);
     expect(isHarmlessWarning('[WARN] [glob-loader] The base directory "/x/content/surveys/" does not exist.')).toBe(true);
+    expect(isHarmlessWarning('[WARN] [glob-loader] The base directory "/x/content/metrics/" does not exist.')).toBe(true);
     expect(isHarmlessWarning('[WARN] [glob-loader] The base directory "/x/content/posts/" does not exist.')).toBe(false);
+    // Only drafts and scheduled posts (a new site): the summary says so; no post files at all is refused before Astro runs.
+    expect(isHarmlessWarning('[WARN] [content] The collection "posts" does not exist or is empty. Please check your content config file for errors.')).toBe(true);
+    expect(isHarmlessWarning('[WARN] [content] The collection "authors" does not exist or is empty.')).toBe(false);
     expect(isHarmlessWarning('[WARN] [images] Could not find image')).toBe(false);
   });
 });

@@ -510,4 +510,31 @@ describe('content check: surveys, benchmarks and authors', () => {
     );
     expect(inFile(problems, 'authors/broken.json')[0]).toMatchObject({ line: 2, message: expect.stringMatching(/^JSON 문법 오류: /) });
   });
+
+  it("checks an author's avatar: an image file beside the JSON, found on disk, in a format the image pipeline reads", () => {
+    write('authors/kim.jpg', 'jpeg bytes');
+    write('authors/kim.json', json({ name: '김', role: '역할', bio: '소개', avatar: './kim.jpg' }));
+    const missing = json({ name: '박', role: '역할', bio: '소개', avatar: './park.png' });
+    write('authors/park.json', missing);
+    write('authors/Lee.PNG', 'png bytes');
+    write('authors/lee.json', json({ name: '이', role: '역할', bio: '소개', avatar: './lee.png' }));
+    write('authors/choi.json', json({ name: '최', role: '역할', bio: '소개', avatar: './choi.heic' }));
+    write('authors/jung.json', json({ name: '정', role: '역할', bio: '소개', avatar: 'https://example.com/jung.jpg' }));
+    write('authors/han.json', json({ name: '한', role: '역할', bio: '소개', avatar: 42 }));
+    const problems = run().problems.filter((p) => p.kind === 'author');
+    expect(inFile(problems, 'authors/kim.json')).toEqual([]);
+    expect(inFile(problems, 'authors/park.json')).toEqual([
+      expect.objectContaining({
+        field: 'avatar',
+        line: lineOf(missing, 'avatar'),
+        severity: 'error',
+        message: expect.stringMatching(/^사진 "\.\/park\.png"이\(가\) 없습니다 \(찾아본 곳: .*content\/authors\/park\.png\)\.$/),
+        expected: expect.stringContaining('저자 JSON 파일 옆에 둔 사진 파일 경로'),
+      }),
+    ]);
+    expect(inFile(problems, 'authors/lee.json')[0]).toMatchObject({ field: 'avatar', suggestion: './Lee.PNG', fix: expect.stringContaining('대소문자') });
+    expect(inFile(problems, 'authors/choi.json')[0]).toMatchObject({ field: 'avatar', message: '"./choi.heic"은(는) 사진으로 쓸 수 있는 이미지 형식이 아닙니다.', fix: expect.stringContaining('JPEG') });
+    expect(inFile(problems, 'authors/jung.json')[0]).toMatchObject({ field: 'avatar', message: expect.stringContaining('인터넷 주소') });
+    expect(inFile(problems, 'authors/han.json')).toEqual([expect.objectContaining({ field: 'avatar', message: '42은(는) 파일 경로가 아닙니다.' })]);
+  });
 });

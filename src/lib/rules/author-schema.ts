@@ -7,20 +7,32 @@ const required = (what: string) =>
     .trim()
     .min(1, { error: `${what}이(가) 비어 있습니다.` });
 
-export const authorSchema = z.strictObject(
-  {
-    name: required('이름'),
-    role: required('직함'),
-    bio: required('소개'),
-    /** Twitter handle without "@". */
-    twitter: z
-      .string()
-      .regex(/^[A-Za-z0-9_]{1,15}$/, { error: (issue) => `${JSON.stringify(issue.input)}은(는) 트위터 아이디 형식이 아닙니다.` })
-      .optional(),
-    avatar: z.string().optional(),
-  },
-  { error: (issue) => (issue.code === 'unrecognized_keys' ? `알 수 없는 필드입니다: ${issue.keys.join(', ')}` : undefined) },
-);
+/** Image files an avatar may be: what Astro's image pipeline reads and a browser shows everywhere. */
+export const AVATAR_EXTENSIONS = ['.jpg', '.jpeg', '.png', '.webp', '.avif', '.gif'];
+
+/**
+ * The author schema. `image` is the `image()` helper Astro passes to a collection schema, so
+ * `avatar` (a path relative to the author's JSON file, e.g. "./haneul.jpg") becomes an optimised
+ * image; the writer checks pass a stand-in that accepts a path and look for the file themselves
+ * (./content.ts), so a missing photo is a Korean message before Astro reads it.
+ */
+export function authorSchema<Image extends z.ZodType>(image: () => Image) {
+  return z.strictObject(
+    {
+      name: required('이름'),
+      role: required('직함'),
+      bio: required('소개'),
+      /** Twitter handle without "@". */
+      twitter: z
+        .string()
+        .regex(/^[A-Za-z0-9_]{1,15}$/, { error: (issue) => `${JSON.stringify(issue.input)}은(는) 트위터 아이디 형식이 아닙니다.` })
+        .optional(),
+      /** A photo beside the JSON file: shown on the author card (under posts, on the author pages), alt text from `name`. */
+      avatar: image().optional(),
+    },
+    { error: (issue) => (issue.code === 'unrecognized_keys' ? `알 수 없는 필드입니다: ${issue.keys.join(', ')}` : undefined) },
+  );
+}
 
 /** What each author field expects, for the message's "기대" line. */
 export const AUTHOR_FIELD_HELP: Record<string, string> = {
@@ -28,8 +40,9 @@ export const AUTHOR_FIELD_HELP: Record<string, string> = {
   role: '직함, 예: "소셜미디어 담당"',
   bio: '한두 문장의 소개',
   twitter: '"@" 없는 트위터 아이디 (영문·숫자·_ 15자 이내)',
-  avatar: '프로필 이미지 경로',
+  avatar: `저자 JSON 파일 옆에 둔 사진 파일 경로, 예: "./haneul.jpg" (${AVATAR_EXTENSIONS.join(', ')})`,
   '': '쓸 수 있는 필드: name, role, bio, twitter, avatar',
 };
 
-export type Author = z.infer<typeof authorSchema>;
+/** The alt text of an author's photo: the name, so a screen reader says whose face it is. */
+export const avatarAlt = (name: string): string => `${name} 사진`;

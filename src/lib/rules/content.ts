@@ -1,11 +1,12 @@
 /**
  * Checks the whole content folder without building: every post, author, survey and benchmark,
- * and every tweet. Returns all problems at once plus what the link check needs to know about
+ * every month of the manager's log, and every tweet. Returns all problems at once plus what the link check needs to know about
  * the posts (which exist, which are drafts or scheduled).
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { AUTHOR_FIELD_HELP, authorSchema } from './author-schema.ts';
+import { basename, dirname, extname, join, resolve } from 'node:path';
+import { z } from 'astro/zod';
+import { AUTHOR_FIELD_HELP, AVATAR_EXTENSIONS, authorSchema } from './author-schema.ts';
 // Files are named relative to the working directory when inside it, as in the build's messages.
 import { displayPath } from '../content-dir.ts';
 import { entryId } from '../post-id.ts';
@@ -14,6 +15,7 @@ import { tweetLengthProblem } from '../tweets.ts';
 import { FIELD_HELP } from './post-schema.ts';
 import { knownComponentNames } from './components.ts';
 import { jsonErrorLine, jsonPathLines, lineOfPath } from './json-lines.ts';
+import { checkMetrics } from './metrics.ts';
 import { checkPost, readPostInfo, type PostContext, type PostInfo, type SurveyIndex } from './post.ts';
 import type { Problem } from './problems.ts';
 import { nearest } from './suggest.ts';
@@ -114,13 +116,44 @@ function checkData(contentDir: string, problems: Problem[]): SurveyIndex {
   return index;
 }
 
-function checkAuthors(contentDir: string, problems: Problem[]): void {
+/** Stand-in for Astro's `image()`: the avatar's path is checked on disk by `avatarProblem` instead. */
+const authorFileSchema = authorSchema(() => z.string({ error: (issue) => `${JSON.stringify(issue.input)}은(는) 파일 경로가 아닙니다.` }));
+
+/**
+ * Why an author's `avatar` cannot be shown, or undefined: it is a path relative to the JSON file
+ * (as Astro resolves it), to an image file that exists and that the image pipeline reads.
+ */
+function avatarProblem(avatar: string, authorPath: string, projectRoot: string): Pick<Problem, 'message' | 'fix' | 'suggestion'> | undefined {
+  if (/^[a-z][a-z0-9+.-]*:/i.test(avatar)) {
+    return { message: `"${avatar}"은(는) 인터넷 주소입니다. 사진은 파일로 두어야 합니다.`, fix: '사진을 내려받아 저자 JSON 파일 옆에 두고 "./파일이름"으로 쓰세요.' };
+  }
+  const target = avatar.startsWith('/') ? join(projectRoot, avatar) : resolve(dirname(authorPath), avatar);
+  const extension = extname(target).toLowerCase();
+  if (!AVATAR_EXTENSIONS.includes(extension)) {
+    return {
+      message: `"${avatar}"은(는) 사진으로 쓸 수 있는 이미지 형식이 아닙니다.`,
+      fix: `사진을 ${AVATAR_EXTENSIONS.join(', ')} 중 하나로 저장하세요 (휴대폰의 HEIC 사진은 JPEG로 내보내세요).`,
+    };
+  }
+  if (existsSync(target) && statSync(target).isFile()) return undefined;
+  const dir = dirname(target);
+  const other = existsSync(dir) ? readdirSync(dir).find((entry) => entry.toLowerCase() === basename(target).toLowerCase()) : undefined;
+  const shown = target.startsWith(projectRoot) ? target.slice(projectRoot.length + 1) : target;
+  return {
+    message: `사진 "${avatar}"이(가) 없습니다 (찾아본 곳: ${shown}).`,
+    fix: other
+      ? `파일 이름의 대소문자가 다릅니다: "${avatar.replace(/[^/]*$/, other)}"로 쓰거나 파일 이름을 바꾸세요.`
+      : '사진 파일을 저자 JSON 파일과 같은 폴더(content/authors/)에 두고 "./파일이름"으로 쓰세요.',
+    suggestion: other ? avatar.replace(/[^/]*$/, other) : undefined,
+  };
+}
+
+function checkAuthors(contentDir: string, projectRoot: string, problems: Problem[]): void {
   for (const author of readJsonFiles(join(contentDir, 'authors'), 'author', problems)) {
     if (author.json === undefined) continue;
-    const result = authorSchema.safeParse(author.json);
-    if (result.success) continue;
     const lines = jsonPathLines(author.text);
-    for (const issue of result.error.issues) {
+    const result = authorFileSchema.safeParse(author.json);
+    for (const issue of result.success ? [] : result.error.issues) {
       const path = issue.path.map(String).join('.');
       problems.push({
         kind: 'author',
@@ -131,6 +164,11 @@ function checkAuthors(contentDir: string, problems: Problem[]): void {
         message: issue.message,
         expected: AUTHOR_FIELD_HELP[path],
       });
+    }
+    const avatar = (author.json as { avatar?: unknown } | null)?.avatar;
+    const problem = typeof avatar === 'string' ? avatarProblem(avatar, join(contentDir, 'authors', `${author.id}.json`), projectRoot) : undefined;
+    if (problem) {
+      problems.push({ kind: 'author', file: author.file, line: lineOfPath(lines, 'avatar'), field: 'avatar', severity: 'error', expected: AUTHOR_FIELD_HELP.avatar, ...problem });
     }
   }
 }
@@ -234,7 +272,9 @@ export function checkContent(options: ContentCheckOptions): ContentCheck {
   const problems: Problem[] = [];
   const needsIndex = run('data') || run('posts');
   const index: SurveyIndex = needsIndex ? checkData(contentDir, run('data') ? problems : []) : { surveys: new Map(), benchmarks: new Map() };
-  if (run('data')) checkAuthors(contentDir, problems);
+  if (run('data')) checkAuthors(contentDir, projectRoot, problems);
+  // The manager's monthly log (content/metrics/) and the survey figures the operations report names.
+  if (run('data')) problems.push(...checkMetrics({ contentDir, projectRoot, now }).problems);
   const ctx: PostContext = { projectRoot, contentDir, components: knownComponentNames(projectRoot), index, now };
   const postsDir = join(contentDir, 'posts');
   const posts: PostInfo[] = [];
