@@ -124,7 +124,7 @@ try {
   }
 
   // 2. Content, read straight from the files (no build), so every problem shows at once.
-  section(2, `콘텐츠 검사: 글 ${content.posts.length}개, 저자, 설문, 벤치마크 파일`);
+  section(2, `콘텐츠 검사: 글 ${content.posts.length}개, 저자, 설문, 벤치마크, 월별 기록 파일`);
   report(
     content.problems.filter((p) => p.kind !== 'tweet'),
     '문제 없음',

@@ -46,6 +46,33 @@ const config: SiteConfig = {
   readingCharsPerMinute: 500,
   // Related posts under an article (0 for none).
   relatedPosts: 3,
+  // The social-media manager's report: /about/operations/ and `npm run report` (docs/content.md, "Metrics").
+  // Optional: without it the page shows the counts without targets or survey figures.
+  operations: {
+    // The company's own promise: a blog post every day (7 a week) and 10 or more tweets a day.
+    postsPerWeek: 7,
+    tweetsPerDay: 10,
+    // Recent weeks (Monday to Sunday in timeZone, up to the build time) the page counts posts in.
+    weeks: 26,
+    // The example's posts are from 2010-2011: its report ends with the last logged month. Remove this
+    // line on a live blog, so the report runs up to each build.
+    asOf: '2011-06',
+    // Figures the monthly log (content/metrics/<YYYY-MM>.json) holds beyond the six every log has.
+    // kind: 'count' (with a unit), 'minutes' or 'percent'.
+    fields: [
+      { id: 'staff', label: '소셜미디어 담당자', kind: 'count', unit: '명' },
+      { id: 'replyMinutesMean', label: '멘션 응답 시간(평균)', kind: 'minutes' },
+    ],
+    // Survey figures shown beside the site's own, with their sources: a question of a survey
+    // (chart and table), or a quote from the survey file's note for what the source gives without
+    // a number. beside: 'posts', 'tweets' or 'log'. A survey the content does not have is left out.
+    compare: [
+      { survey: 'kicom-2010', quote: '하루 1회 이상 관리하면서 수시로 업데이트', beside: 'posts' },
+      { survey: 'kicom-2010', question: 'staff', beside: 'log' },
+      { survey: 'thepr-2010', question: 'staff', beside: 'log' },
+      { survey: 'hbr-2010', question: 'measure', beside: 'log' },
+    ],
+  },
 };
 
 /** Site settings with environment overrides applied. */

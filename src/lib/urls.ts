@@ -71,6 +71,11 @@ export function searchUrl(): string {
   return '/search/';
 }
 
+/** The social-media manager's report: posts per week, the monthly log, survey figures beside them. */
+export function operationsUrl(): string {
+  return '/about/operations/';
+}
+
 export function surveyIndexUrl(): string {
   return '/surveys/';
 }

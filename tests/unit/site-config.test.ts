@@ -136,3 +136,92 @@ describe('lineOf', () => {
     expect(lineOf(source, ['nothing'])).toBe(4);
   });
 });
+
+describe('operations (the manager’s report)', () => {
+  /** The valid config with an `operations` block, as an owner writes it: `operations:` is line 20. */
+  const OPS_SOURCE = SOURCE.replace(
+    '  relatedPosts: 3,\n};',
+    `  relatedPosts: 3,
+  operations: {
+    postsPerWeek: 7,
+    tweetsPerDay: 10,
+    weeks: 26,
+    fields: [
+      { id: 'staff', label: '담당자', kind: 'count', unit: '명' },
+      { id: 'replyMinutesMean', label: '평균 응답 시간', kind: 'minutes' },
+    ],
+    compare: [
+      { survey: 'kicom-2010', quote: '하루 1회 이상 관리', beside: 'posts' },
+      { survey: 'kicom-2010', question: 'staff' },
+    ],
+  },
+};`,
+  );
+  const withOps = (): any => ({
+    ...valid(),
+    operations: {
+      postsPerWeek: 7,
+      tweetsPerDay: 10,
+      weeks: 26,
+      fields: [
+        { id: 'staff', label: '담당자', kind: 'count', unit: '명' },
+        { id: 'replyMinutesMean', label: '평균 응답 시간', kind: 'minutes' },
+      ],
+      compare: [
+        { survey: 'kicom-2010', quote: '하루 1회 이상 관리', beside: 'posts' },
+        { survey: 'kicom-2010', question: 'staff' },
+      ],
+    },
+  });
+  const opsProblems = (change: (c: any) => void) => {
+    const c = withOps();
+    change(c.operations);
+    return siteConfigProblems(c, OPS_SOURCE);
+  };
+  const opsFields = (change: (c: any) => void) => opsProblems(change).map((p) => p.field);
+
+  it('is optional, and accepted as an owner writes it', () => {
+    expect(siteConfigProblems(valid(), SOURCE)).toEqual([]);
+    expect(siteConfigProblems(withOps(), OPS_SOURCE)).toEqual([]);
+    expect(siteConfigProblems({ ...valid(), operations: {} }, SOURCE)).toEqual([]);
+  });
+
+  it('asOf: a month YYYY-MM, for an archive whose report ends there', () => {
+    for (const v of ['2011-06', '1999-12']) expect(opsFields((o) => (o.asOf = v)), v).toEqual([]);
+    for (const v of ['2011-6', '2011-13', '2011-06-30', 201106]) expect(opsFields((o) => (o.asOf = v)), String(v)).toEqual(['operations.asOf']);
+  });
+
+  it('targets above 0 and up to their limit; weeks from 1 to 260', () => {
+    for (const [key, ok, bad] of [
+      ['postsPerWeek', [0.5, 3.5, 7, 100], [0, -1, 100.5, '7']],
+      ['tweetsPerDay', [1, 10, 1000], [0, 1001, '10']],
+      ['weeks', [1, 26, 260], [0, 261, 2.5]],
+    ] as const) {
+      for (const v of ok) expect(opsFields((o) => (o[key] = v)), `${key}=${v}`).toEqual([]);
+      for (const v of bad) expect(opsFields((o) => (o[key] = v)), `${key}=${v}`).toEqual([`operations.${key}`]);
+    }
+    expect(opsProblems((o) => (o.postsPerWeek = 0))[0]).toMatchObject({ line: 21, message: '0입니다.', expected: expect.stringContaining('한 주(월~일)') });
+  });
+
+  it('declared figures: a key of their own, a known kind, a unit only for counts', () => {
+    expect(opsProblems((o) => (o.fields[1].id = 'followers'))[0]).toMatchObject({ field: 'operations.fields[1].id', line: 26, message: '"followers"은(는) 모든 기록에 이미 있는 기본 항목입니다.' });
+    expect(opsProblems((o) => (o.fields[1].id = 'staff'))[0]).toMatchObject({ field: 'operations.fields[1].id', message: '"staff"은(는) 이미 operations.fields[0]의 id입니다.' });
+    for (const id of ['Staff', 'staff-count', '담당자', '1staff']) expect(opsFields((o) => (o.fields[0].id = id)), id).toEqual(['operations.fields[0].id']);
+    expect(opsFields((o) => (o.fields[0].kind = 'people'))).toEqual(['operations.fields[0].kind']);
+    expect(opsFields((o) => (o.fields[1].unit = '분'))).toEqual(['operations.fields[1].unit']);
+    expect(opsFields((o) => (o.fields[0].label = ' '))).toEqual(['operations.fields[0].label']);
+  });
+
+  it('survey figures: a question or a quote, not both, not neither; a known place beside', () => {
+    const [both] = opsProblems((o) => (o.compare[1].quote = '글귀'));
+    expect(both).toMatchObject({ field: 'operations.compare[1]', line: 30, message: 'question과 quote가 함께 있습니다.' });
+    expect(opsProblems((o) => delete o.compare[0].quote)[0]).toMatchObject({ field: 'operations.compare[0]', line: 29, message: 'question도 quote도 없습니다.' });
+    expect(opsFields((o) => (o.compare[0].beside = 'footer'))).toEqual(['operations.compare[0].beside']);
+    expect(opsFields((o) => (o.compare[0].survey = 'KICOM 2010'))).toEqual(['operations.compare[0].survey']);
+  });
+
+  it('unknown keys inside, with the nearest known one', () => {
+    expect(opsProblems((o) => (o.postPerWeek = 7))[0]).toMatchObject({ field: 'operations.postPerWeek', message: '"postPerWeek": 알 수 없는 설정입니다.', suggestion: 'postsPerWeek' });
+    expect(opsFields((o) => (o.compare[0].quotes = 'x'))).toEqual(['operations.compare[0].quotes']);
+  });
+});

@@ -49,6 +49,9 @@ export interface PostInfo {
   source: string;
   title?: string;
   tweet?: string;
+  /** Front matter `category` and `author` as written (the operations report counts by them). */
+  category?: string;
+  author?: string;
   pubDate?: Date;
   draft: boolean;
   /** Undefined when the front matter is too broken to tell. */
@@ -511,6 +514,8 @@ function infoFrom(id: string, path: string, file: string, source: string, fm: Pa
     source,
     title: typeof raw?.title === 'string' ? raw.title.trim() : undefined,
     tweet: typeof raw?.tweet === 'string' ? raw.tweet.trim() : undefined,
+    category: typeof raw?.category === 'string' ? raw.category : undefined,
+    author: typeof raw?.author === 'string' ? raw.author : undefined,
     pubDate,
     draft,
     state: pubDate ? publishState({ draft, pubDate }, now) : undefined,

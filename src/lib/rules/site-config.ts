@@ -8,6 +8,7 @@
 import { z } from 'astro/zod';
 import type { Problem } from './problems.ts';
 import { nearest } from './suggest.ts';
+import { CORE_METRIC_IDS, METRIC_KIND_HELP, METRIC_KINDS } from '../operations/fields.ts';
 
 export const SITE_CONFIG_FILE = 'src/site.config.ts';
 
@@ -55,6 +56,58 @@ const categorySchema = z.strictObject({
   description: text('분류 페이지와 분류 피드에 보일 한 문장'),
 });
 
+/** A survey id or question id as content/surveys/<id>.json writes it. */
+const SURVEY_ID = /^[a-z0-9]+(?:[-_][a-z0-9]+)*$/;
+/** A figure's key in a month file of content/metrics/: a JSON key in camelCase ASCII. */
+const METRIC_ID = /^[a-z][A-Za-z0-9]*$/;
+
+const metricFieldSchema = z.strictObject({
+  id: withHelp(z.string().regex(METRIC_ID), {
+    expected: `영문 소문자로 시작하는 영문·숫자 (예: "staff", "replyMinutesMean"). 달마다의 기록 파일에 이 이름으로 적습니다. 기본 항목(${CORE_METRIC_IDS.join(', ')})과 겹치면 안 됩니다`,
+    fix: '공백, "-", 한글 없이 고치세요. 이미 기록에 쓴 이름을 바꾸면 content/metrics/의 파일도 함께 고쳐야 합니다.',
+  }),
+  label: text('운영 현황 페이지와 npm run report에 보일 항목 이름 (예: "소셜미디어 담당자")'),
+  kind: withHelp(z.enum(METRIC_KINDS), {
+    expected: METRIC_KINDS.map((k) => `"${k}" (${METRIC_KIND_HELP[k]})`).join(', '),
+  }),
+  unit: withHelp(z.string().trim().min(1).max(10), { expected: '수 뒤에 붙일 단위 (예: "명", "건"), "count" 항목에만' }).optional(),
+});
+
+const comparisonSchema = z.strictObject({
+  survey: withHelp(z.string().regex(SURVEY_ID), { expected: 'content/surveys/에 있는 조사 파일의 id (예: "kicom-2010")' }),
+  question: withHelp(z.string().regex(SURVEY_ID), { expected: '그 조사의 문항 id (예: "staff"). 차트와 표로 보입니다. quote와 함께 쓰지 않습니다' }).optional(),
+  quote: withHelp(z.string().trim().min(1), {
+    expected: '조사 파일의 note(또는 출처의 note)에 그대로 있는 글귀. 수치가 없는 조사 내용을 따옴표로 옮길 때 씁니다',
+    fix: '조사 파일의 note에서 글귀를 한 글자도 바꾸지 말고 복사하세요.',
+  }).optional(),
+  beside: withHelp(z.enum(['posts', 'tweets', 'log']), {
+    expected: '"posts"(블로그 글 주기 옆), "tweets"(하루 트윗 옆) 또는 "log"(월별 기록 옆, 기본값)',
+  }).optional(),
+});
+
+/**
+ * The social-media manager's report (/about/operations/, `npm run report`): the company's own
+ * targets, the figures of the monthly log beyond the six every log has, and which survey figures
+ * to show beside them. Optional: without it the page shows the counts without targets.
+ */
+const operationsSchema = z.strictObject({
+  postsPerWeek: withHelp(z.number().positive().max(100), {
+    expected: '한 주(월~일)에 올리기로 한 블로그 글 수 (예: 매일 한 편이면 7, 이틀에 한 편이면 3.5)',
+    fix: '0보다 크고 100 이하인 수를 따옴표 없이 쓰세요. 목표가 없으면 이 줄을 지우세요.',
+  }).optional(),
+  tweetsPerDay: withHelp(z.number().positive().max(1000), {
+    expected: '하루에 올리기로 한 트윗 수 (예: 10)',
+    fix: '0보다 크고 1000 이하인 수를 따옴표 없이 쓰세요. 목표가 없으면 이 줄을 지우세요.',
+  }).optional(),
+  weeks: count('운영 현황 페이지가 보여 줄 최근 주 수 (기본 26)', 1, 260).optional(),
+  /** A fixed report month for an archive or an example site whose posts are old; absent: up to the build time. */
+  asOf: withHelp(z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/), {
+    expected: '보고서를 끝낼 달 "YYYY-MM" (예: "2011-06"). 지나간 블로그를 보관하는 사이트에만 쓰고, 보통은 지웁니다(빌드 시각까지 셉니다).',
+  }).optional(),
+  fields: withHelp(z.array(metricFieldSchema), { expected: '기록에 더 적을 항목 목록 [{ id, label, kind, unit }, ...]' }).optional(),
+  compare: withHelp(z.array(comparisonSchema), { expected: '운영 현황 옆에 보일 조사 수치 목록 [{ survey, question 또는 quote, beside }, ...]' }).optional(),
+});
+
 export const siteConfigSchema = z.strictObject({
   name: text('사이트 이름 (예: "다온에듀 소셜 블로그")'),
   description: text('사이트를 소개하는 한 문장'),
@@ -77,10 +130,13 @@ export const siteConfigSchema = z.strictObject({
   feedLength: count('피드에 넣을 최신 글 수', 1, 1000),
   readingCharsPerMinute: count('1분에 읽는 한글 글자 수 (예: 500)', 50, 5000),
   relatedPosts: count('글 아래 보일 관련 글 수 (0이면 보이지 않음)', 0, 20),
+  operations: withHelp(operationsSchema, { expected: '운영 현황의 목표와 기록 항목 { postsPerWeek, tweetsPerDay, weeks, fields, compare }' }).optional(),
 });
 
 export type SiteConfig = z.output<typeof siteConfigSchema>;
 export type CategoryConfig = SiteConfig['categories'][number];
+export type OperationsConfig = NonNullable<SiteConfig['operations']>;
+export type ComparisonConfig = NonNullable<OperationsConfig['compare']>[number];
 
 type Segment = string | number;
 
@@ -97,14 +153,18 @@ function valueAt(input: unknown, path: readonly Segment[]): unknown {
   return path.reduce<unknown>((v, key) => (typeof v === 'object' && v !== null ? (v as Record<Segment, unknown>)[key] : undefined), input);
 }
 
+/** An optional setting's own schema, which carries its help. */
+const unwrap = (node: z.ZodType | undefined): z.ZodType | undefined => (node instanceof z.ZodOptional ? (node.unwrap() as z.ZodType) : node);
+
 function schemaAt(path: readonly Segment[]): z.ZodType | undefined {
   let node: z.ZodType | undefined = siteConfigSchema;
   for (const key of path) {
+    node = unwrap(node);
     if (node instanceof z.ZodObject) node = (node.shape as Record<string, z.ZodType>)[String(key)];
     else if (node instanceof z.ZodArray) node = node.element as z.ZodType;
     else return undefined;
   }
-  return node;
+  return unwrap(node);
 }
 
 /**
@@ -198,7 +258,56 @@ export function siteConfigProblems(config: unknown, source?: string): Problem[] 
       });
     }
   }
+  out.push(...operationsRules(config, source));
   return out.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+}
+
+/**
+ * Rules between the entries of `operations`: a declared figure has its own key (not one of the
+ * six, not twice), and a survey figure is either a question or a quote.
+ */
+function operationsRules(config: unknown, source: string | undefined): Problem[] {
+  const operations = typeof config === 'object' && config !== null ? (config as { operations?: unknown }).operations : undefined;
+  if (typeof operations !== 'object' || operations === null) return [];
+  const out: Problem[] = [];
+  const { fields, compare } = operations as { fields?: unknown; compare?: unknown };
+  if (Array.isArray(fields)) {
+    const seen = new Map<string, number>();
+    fields.forEach((f, i) => {
+      const id = typeof f === 'object' && f !== null ? (f as { id?: unknown }).id : undefined;
+      if (typeof id !== 'string') return;
+      const path = ['operations', 'fields', i, 'id'];
+      if (CORE_METRIC_IDS.includes(id)) {
+        out.push(problem(path, `${JSON.stringify(id)}은(는) 모든 기록에 이미 있는 기본 항목입니다.`, { expected: `기본 항목(${CORE_METRIC_IDS.join(', ')})과 다른 id`, fix: '기본 항목이면 이 줄을 지우고, 다른 항목이면 id를 바꾸세요.' }, source));
+        return;
+      }
+      const first = seen.get(id);
+      if (first === undefined) seen.set(id, i);
+      else out.push(problem(path, `${JSON.stringify(id)}은(는) 이미 operations.fields[${first}]의 id입니다.`, { expected: '항목마다 다른 id', fix: '하나를 지우거나 다르게 고치세요.' }, source));
+      const kind = (f as { kind?: unknown }).kind;
+      if ((f as { unit?: unknown }).unit !== undefined && (kind === 'minutes' || kind === 'percent')) {
+        out.push(problem(['operations', 'fields', i, 'unit'], `"${String(kind)}" 항목에는 단위를 쓰지 않습니다.`, { expected: 'unit은 "count" 항목에만 (분과 %는 단위가 정해져 있습니다)', fix: 'unit 줄을 지우세요.' }, source));
+      }
+    });
+  }
+  if (Array.isArray(compare)) {
+    compare.forEach((c, i) => {
+      if (typeof c !== 'object' || c === null) return;
+      const { question, quote } = c as { question?: unknown; quote?: unknown };
+      if ((question === undefined) === (quote === undefined)) {
+        // The entry's line is its first key's: `survey` is written first.
+        const line = source ? lineOf(source, ['operations', 'compare', i, 'survey']) : undefined;
+        out.push({
+          ...problem(['operations', 'compare', i], question === undefined ? 'question도 quote도 없습니다.' : 'question과 quote가 함께 있습니다.', {
+            expected: '둘 중 하나: question(수치를 차트와 표로) 또는 quote(수치 없는 조사 내용을 글귀로)',
+            fix: question === undefined ? '"question: \'staff\'"처럼 문항 id를 쓰거나 조사 note의 글귀를 quote로 쓰세요.' : '하나를 지우세요. 둘 다 보이려면 항목을 둘로 나누세요.',
+          }, source),
+          line,
+        });
+      }
+    });
+  }
+  return out;
 }
 
 /**
