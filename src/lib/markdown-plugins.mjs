@@ -3,6 +3,7 @@
  * Sätteri hast plugins for posts (Markdown and MDX), run in Astro's Rust pipeline: no client JS.
  */
 import Slugger from 'github-slugger';
+import { hasMarkupInvalid, stripMarkupInvalid } from './xml-chars.ts';
 
 const LEVELS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
 const ANCHORED = new Set(['h2', 'h3', 'h4']);
@@ -56,3 +57,18 @@ export const taskListLabels = {
     },
   },
 };
+
+/**
+ * Sätteri hast plugin: drops the characters HTML and XML forbid (a stray U+0008 pasted with a
+ * sentence, say) from a post's text and raw HTML. Invisible to a reader, they make the page
+ * invalid; feeds drop them too (src/lib/xml-chars.ts), and the post schema drops them from the
+ * front matter. A factory: only a document whose source holds one gets the plugin, so no other
+ * post pays for a visit to every text node.
+ * @param {{ source: string }} ctx
+ */
+export function forbiddenCharacters(ctx) {
+  if (!hasMarkupInvalid(ctx.source)) return null;
+  /** @param {any} node */
+  const clean = (node) => (hasMarkupInvalid(node.value) ? { type: node.type, value: stripMarkupInvalid(node.value) } : undefined);
+  return { name: 'socialbench-forbidden-characters', text: clean, raw: clean };
+}

@@ -1,17 +1,39 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { axeContext, axeViolations } from '../support/axe';
 import { chromiumLaunch, serveStatic } from '../support/static-server';
 import { getBuild } from '../support/sites';
 import { BLOG } from '../support/sites-blog';
 import { site as config } from '../support/source';
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 /** Blog fixture pages: a post with a hero image, one with a table, footnotes, code and an image, lists and the 404 page. */
 const POST = '/posts/with-hero/';
+const CATEGORY = `/categories/${config.categories.at(-1)!.id}/`;
 // One page of each layout: category, tag and author lists share one list page, so the category stands for them.
-const PAGES = ['/', POST, '/posts/gfm/', '/archive/', `/categories/${config.categories.at(-1)!.id}/`, '/404.html'];
+const PAGES = ['/', POST, '/posts/gfm/', '/archive/', CATEGORY, '/404.html'];
+/**
+ * One page of every kind a reader can open, for axe: each list layout, a second page, the indexes,
+ * posts with and without a hero, code and a table, the operations report, the 404 page and the
+ * search page before a search (tests/browser/search.test.ts checks it with results,
+ * tests/browser/charts.test.ts the survey pages and a post with charts, once drawn).
+ */
+const EVERY_KIND = [
+  '/',
+  '/page/2/',
+  '/archive/',
+  '/authors/',
+  '/authors/kim/',
+  '/categories/',
+  CATEGORY,
+  '/tags/',
+  '/tags/트위터/',
+  POST,
+  '/posts/gfm/',
+  '/posts/plain-post/',
+  '/search/',
+  '/about/operations/',
+  '/404.html',
+];
 
 let browser: Browser;
 let server: Awaited<ReturnType<typeof serveStatic>>;
@@ -46,26 +68,27 @@ async function visit(page: Page, path: string): Promise<void> {
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
 }
 
-describe('reading the blog in Chromium', () => {
-  for (const scheme of ['light', 'dark'] as const) {
-    it(`has no WCAG A/AA violations (axe-core) in ${scheme} mode`, async () => {
-      const failures: string[] = [];
-      const page = await browser.newPage({ viewport: { width: 1024, height: 800 }, colorScheme: scheme });
-      for (const path of PAGES) {
-        await visit(page, path);
-        await page.addScriptTag({ content: axeSource });
-        const result = await page.evaluate(async () => {
-          // @ts-expect-error axe is injected above
-          const r = await window.axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-          return r.violations.map((v: { id: string; nodes: { target: string[] }[] }) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-        });
-        failures.push(...result.map((r: string) => `${path} ${r}`));
-      }
-      await page.close();
-      expect(failures).toEqual([]);
+for (const scheme of ['light', 'dark'] as const) {
+  describe(`every kind of page in ${scheme} mode: no axe violations, WCAG A/AA and best practices`, () => {
+    // One tab for them all, following links as a reader would: axe is compiled once per context.
+    let context: BrowserContext;
+    let page: Page;
+    beforeAll(async () => {
+      context = await axeContext(browser, { colorScheme: scheme });
+      page = await context.newPage();
     });
-  }
+    afterAll(async () => {
+      await context?.close();
+    });
 
+    it.each(EVERY_KIND)(`%s (${scheme})`, async (path) => {
+      await visit(page, path);
+      expect(await axeViolations(page)).toEqual([]);
+    });
+  });
+}
+
+describe('reading the blog in Chromium', () => {
   it('the first Tab focuses the skip link, which moves focus to the main content', async () => {
     const { page } = await open(POST);
     await page.keyboard.press('Tab');

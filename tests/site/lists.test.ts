@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { builtFiles, htmlPages, page } from '../support/html';
 import { getBuild } from '../support/sites';
 import { BLOG, BLOG_NOW, BLOG_SITE_URL, blogContentDir, DRAFT, SCHEDULED } from '../support/sites-blog';
-import { midnightIn, publishedPosts, readPosts, site as config } from '../support/source';
+import { midnightIn, publishedPosts, readPosts, site as config, stripControl } from '../support/source';
 
 const titles = (site: string, path: string) => {
   const $ = page(site, path);
@@ -20,7 +20,7 @@ describe('one rule decides what is published (blog fixture)', () => {
 
   it('lists the newest published posts first; drafts and scheduled posts are in no built file', () => {
     expect(getBuild(site).ok, getBuild(site).output.slice(-2000)).toBe(true);
-    expect(titles(site, '/')).toEqual(published.slice(0, config.pageSize).map((p) => p.data.title));
+    expect(titles(site, '/')).toEqual(published.slice(0, config.pageSize).map((p) => stripControl(p.data.title)));
     expect(unpublished.map((p) => p.slug)).toEqual(expect.arrayContaining([DRAFT.slug, SCHEDULED.slug]));
     expect(unpublished.length).toBeGreaterThan(2);
     const markers = [DRAFT.tag, SCHEDULED.tag, ...unpublished.flatMap((p) => [p.slug, p.data.title as string])];

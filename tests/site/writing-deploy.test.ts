@@ -43,7 +43,7 @@ describe('GitHub Actions workflow', () => {
     expect(crons[0]).toMatch(/^([0-5]?\d) \* \* \* \*$/);
   });
 
-  it('installs exactly, tests on push (with Chromium and feedparser), then builds with the safe build', () => {
+  it('installs exactly, tests on push (with Chromium, feedparser and Java), then builds with the safe build', () => {
     const names = steps.map((s) => s.run ?? s.uses ?? '');
     const ci = names.findIndex((n) => /^npm ci\b/.test(n));
     const test = names.indexOf('npm test');
@@ -52,7 +52,7 @@ describe('GitHub Actions workflow', () => {
     expect(test).toBeGreaterThan(ci);
     expect(build).toBeGreaterThan(test);
     expect(step((s) => s.run === 'npm test')?.if).toBe("github.event_name != 'schedule'");
-    expect(step((s) => /apt-get install/.test(s.run ?? ''))?.run).toMatch(/chromium python3-feedparser/);
+    expect(step((s) => /apt-get install/.test(s.run ?? ''))?.run).toMatch(/chromium python3-feedparser default-jre-headless/);
   });
 
   it('uploads dist/ and deploys it to GitHub Pages, never from a pull request', () => {

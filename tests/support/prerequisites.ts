@@ -1,14 +1,18 @@
 /**
  * What the site, process and browser tests need from the machine besides npm's packages: a
- * Chromium (Debian's, or any via CHROMIUM_PATH) and Python's feedparser. Checked when Vitest loads
- * its config, so a machine without them stops at once with one line saying what to install,
- * instead of failing deep in the run. `npm run test:unit` needs neither.
+ * Chromium (Debian's, or any via CHROMIUM_PATH), Python's feedparser and a Java runtime (for the
+ * W3C HTML checker, vnu-jar: tests/site/html-valid.test.ts). Checked when Vitest loads its config,
+ * so a machine without them stops at once with one line saying what to install, instead of failing
+ * deep in the run. `npm run test:unit` needs none of them.
  */
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync } from 'node:fs';
+import { join } from 'node:path';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const PYTHON = process.env.PYTHON || (existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3');
+/** The JAVA_HOME's java if set, else Debian's, else the one on PATH. */
+export const JAVA = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'java') : existsSync('/usr/bin/java') ? '/usr/bin/java' : 'java';
 
 function executable(path: string): boolean {
   try {
@@ -20,7 +24,7 @@ function executable(path: string): boolean {
 }
 
 /** One line per missing tool, each saying how to get it; empty when the machine is ready. */
-export function missingPrerequisites(chromium = CHROMIUM, python = PYTHON): string[] {
+export function missingPrerequisites(chromium = CHROMIUM, python = PYTHON, java = JAVA): string[] {
   const missing: string[] = [];
   if (!executable(chromium)) {
     missing.push(
@@ -31,6 +35,11 @@ export function missingPrerequisites(chromium = CHROMIUM, python = PYTHON): stri
   if (feedparser.status !== 0) {
     missing.push(
       `Python의 feedparser가 없습니다 (${python}): Debian/Ubuntu는 "sudo apt-get install python3-feedparser", 다른 시스템은 "python3 -m pip install feedparser" (다른 파이썬은 PYTHON에 경로).`,
+    );
+  }
+  if (spawnSync(java, ['-version'], { encoding: 'utf8' }).status !== 0) {
+    missing.push(
+      `Java가 없습니다 (${java}): HTML 검사기(vnu-jar)에 필요합니다. Debian/Ubuntu는 "sudo apt-get install default-jre-headless", 다른 시스템은 Java 11 이상을 설치하고 JAVA_HOME을 주세요.`,
     );
   }
   return missing;

@@ -10,6 +10,7 @@ import { jsonIds } from '../content-dir.ts';
 import { TEXT_BUDGET, TWEET_LIMIT, tweetLengthProblem, URL_WEIGHT } from '../tweets.ts';
 import { tagSlug } from '../taxonomy.ts';
 import { nearest } from './suggest.ts';
+import { stripMarkupInvalid } from '../xml-chars.ts';
 
 /** The description `npm run new` writes; a post must not be published with it. */
 export const DESCRIPTION_PLACEHOLDER = '이 글의 요약을 한두 문장으로 써 주세요. 검색 결과와 피드에 나갑니다.';
@@ -131,10 +132,14 @@ export function updatedBeforePublished(pubDate: Date, updatedDate: Date): string
   return `updatedDate ${updated}이(가) pubDate ${pub}보다 앞섭니다.`;
 }
 
+/**
+ * Writer's text shown on pages: without the characters HTML and XML forbid (a stray U+0008 is
+ * invisible but makes every page that shows the text invalid), then trimmed.
+ */
+const shownText = (error: ReturnType<typeof missingOr>) => z.string({ error }).overwrite(stripMarkupInvalid).trim();
+
 const text = (what: string, max: number) =>
-  z
-    .string({ error: missingOr(what) })
-    .trim()
+  shownText(missingOr(what))
     .min(1, { error: `${what}이(가) 비어 있습니다.` })
     .max(max, { error: (issue) => `${what}이(가) ${String((issue.input as string).length)}자입니다. ${max}자를 넘습니다.` });
 
@@ -159,9 +164,7 @@ export function postSchema<Image extends z.ZodType>(image: () => Image, knownIds
       }),
       tags: z
         .array(
-          z
-            .string({ error: missingOr('태그') })
-            .trim()
+          shownText(missingOr('태그'))
             .min(1, { error: '빈 태그가 있습니다.' })
             .refine((tag) => !['', '.', '..'].includes(tagSlug(tag)), {
               error: (issue) => `태그 ${describe(issue.input)}에는 주소(/tags/<태그>/)로 쓸 글자나 숫자가 없습니다.`,
@@ -182,7 +185,7 @@ export function postSchema<Image extends z.ZodType>(image: () => Image, knownIds
         })
         .optional(),
       heroImage: image().optional(),
-      heroAlt: z.string({ error: missingOr('대체 텍스트') }).trim().min(1, { error: '대체 텍스트가 비어 있습니다.' }).optional(),
+      heroAlt: shownText(missingOr('대체 텍스트')).min(1, { error: '대체 텍스트가 비어 있습니다.' }).optional(),
       survey: idIn('surveys', '설문', knownIds).optional(),
     })
     .superRefine((post, ctx) => {
