@@ -3,9 +3,10 @@
  * Every command checks it first (src/lib/rules/site-config.ts) and names the field, the line and
  * the expected form of any mistake. docs/setup.md walks through each field.
  *
- * Environment variables override two of these at build time (see README):
- *   SITE_URL   replaces `url` (feeds, canonical links, sitemap, Open Graph images)
- *   BUILD_TIME replaces "now" when deciding which posts are published
+ * Environment variables override some of these at build time (see README):
+ *   SITE_URL          replaces `url` (feeds, canonical links, sitemap, Open Graph images)
+ *   BUILD_TIME        replaces "now" when deciding which posts are published
+ *   OPERATIONS_AS_OF  replaces `operations.asOf` ("" for none: the report runs to the build time)
  */
 import type { SiteConfig } from './lib/rules/site-config.ts';
 
@@ -76,9 +77,16 @@ const config: SiteConfig = {
 };
 
 /** Site settings with environment overrides applied. */
+const asOf = process.env.OPERATIONS_AS_OF;
 export const site: SiteConfig = {
   ...config,
   url: (process.env.SITE_URL || config.url).replace(/\/+$/, ''),
+  ...(config.operations && asOf !== undefined ? { operations: withAsOf(config.operations, asOf) } : {}),
 };
+
+function withAsOf(operations: NonNullable<SiteConfig['operations']>, month: string): NonNullable<SiteConfig['operations']> {
+  const { asOf: _configured, ...rest } = operations;
+  return month ? { ...rest, asOf: month } : rest;
+}
 
 export default site;
