@@ -5,14 +5,14 @@
  * src/site.config.ts, a post with GFM (table, footnotes, task list, strikethrough, code, an image),
  * a hero image, survey articles, three surveys with benchmarks (one with hostile text), feed edge
  * cases (tests/support/sites-syndication.ts), a draft and posts scheduled around the build time,
- * and a post scaffolded by `npm run new`.
+ * a post scaffolded by `npm run new`, and three months of the manager's log (BLOG_METRICS).
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BuildOptions } from './build-site';
 import { root, tmpRoot } from './build-site';
-import { postData, writeFixture, type FixturePost } from './fixtures';
+import { defaultAuthors, postData, writeFixture, type FixturePost } from './fixtures';
 import { makePng } from './png';
 import { instant, isoIn, midnightIn, site } from './source';
 import { syndicationPosts } from './sites-syndication';
@@ -62,6 +62,8 @@ export const NEW_POST = {
 export const newPostLog = join(tmpRoot, 'fixtures', `${BLOG}-new-post.log`);
 
 export const HERO_ALT = '파란 그라데이션 위에 적은 운영 계획 표지';
+/** Author "kim" has a photo beside the JSON file (portrait, so the card's square crop is tested); "lee" has none. */
+export const AVATAR = { author: 'kim', file: 'authors/kim-photo.png', width: 300, height: 400 };
 export const DIAGRAM_ALT = '글이 블로그에서 트위터로 가는 흐름';
 
 const categories = site.categories.map((c) => c.id);
@@ -229,6 +231,7 @@ const comparisonBody = `올해 나온 조사 두 건의 수치 옆에 우리 회
 마지막 문단입니다.
 `;
 
+/** The code block holds a comment, keywords, strings, a parameter and numbers: axe reads the contrast of each code colour, in light and dark mode. */
 const gfmBody = `운영 원칙을 정리했습니다. 자세한 안내는 https://example.com/guide 에 있습니다.
 
 ## 채널별 글 수
@@ -250,7 +253,11 @@ const gfmBody = `운영 원칙을 정리했습니다. 자세한 안내는 https:
 원칙은 세 가지입니다[^rule].
 
 \`\`\`ts
+// 주석은 어두운 화면에서도 읽혀야 합니다.
 const channels = ['blog', 'twitter'];
+export function weekly(channel: string, count = 3): string {
+  return \`\${channel}: \${count * 7}\`;
+}
 \`\`\`
 
 ![${DIAGRAM_ALT}](./diagram.png)
@@ -338,6 +345,7 @@ function ownPosts(): FixturePost[] {
       data: postData({ title: SCHEDULED.title, pubDate: isoIn(T + 60_000), category: cat(3), tags: [SCHEDULED.tag], heroImage: './embargo-hero.png', heroAlt: '발표 전 사진' }),
       body: 'SCHEDULEDMARK 본문.\n\n![발표 전 도면](./embargo-body.png)\n',
     },
+    ...searchPosts(),
   ];
 }
 
@@ -365,6 +373,8 @@ export const blogSites: Record<string, () => BuildOptions> = {
         'posts/tricky/hero.png': makePng(320, 180, [200, 90, 40]),
         'posts/gfm/diagram.png': makePng(640, 300, [40, 160, 90]),
         'posts/with-hero/hero.png': makePng(1280, 720),
+        [AVATAR.file]: makePng(AVATAR.width, AVATAR.height, [90, 120, 200]),
+        'authors/kim.json': json({ ...defaultAuthors.kim, avatar: './kim-photo.png' }),
         ...UNPUBLISHED_IMAGES,
         'surveys/fx-staff-2010.json': json(staffSurvey),
         'surveys/fx-goals-2011.json': json(goalsSurvey),
@@ -374,9 +384,49 @@ export const blogSites: Record<string, () => BuildOptions> = {
         'benchmarks/ours-fx-goals-2011.json': json(goalsBenchmark),
         'benchmarks/ours-fx-accounts-2010.json': json(accountsBenchmark),
         'benchmarks/ours.json': json(xssBenchmark),
+        ...Object.fromEntries(Object.entries(BLOG_METRICS).map(([name, data]) => [`metrics/${name}`, json(data)])),
       },
     });
     scaffoldNewPost(dir);
     return { contentDir: dir, buildTime: BLOG_NOW, siteUrl: BLOG_SITE_URL };
   },
+};
+
+/**
+ * Two posts for tests/browser/search.test.ts, without tags (the default tag "트위터" would match
+ * every query for it): words inside compounds written without spaces, nouns followed by
+ * particles, one word only one of them has, and "트위터" in a title against "트위터" in a body.
+ */
+export const SEARCH_POSTS = {
+  /** "소셜미디어운영팀", "고객상담센터" and "주간회의록" only inside compounds; "트위터에서" in the body. */
+  compound: { slug: 'search-compound', title: '부서 소개: 세 사람이 일하는 방식' },
+  /** "트위터" in the title, "트위터를" and the word "미디어" in the body, "고객상담센터" but no "회의록". */
+  titled: { slug: 'search-titled', title: '트위터 계정을 새로 열었습니다' },
+};
+
+function searchPosts(): FixturePost[] {
+  return [
+    {
+      file: `${SEARCH_POSTS.compound.slug}.md`,
+      data: postData({ title: SEARCH_POSTS.compound.title, pubDate: '2010-05-20', category: cat(0), tags: [] }),
+      body: '우리 회사의 소셜미디어운영팀은 세 사람입니다. 매주 트위터에서 받은 질문을 모아 고객상담센터에 넘깁니다.\n\n## 일하는 방식\n\n주간회의록은 누구나 읽을 수 있습니다.\n',
+    },
+    {
+      file: `${SEARCH_POSTS.titled.slug}.md`,
+      data: postData({ title: SEARCH_POSTS.titled.title, pubDate: '2010-05-21', category: cat(1), author: 'lee', tags: [] }),
+      body: '고객상담센터로 오던 질문 가운데 일부를 이제 트위터를 통해 받습니다. 미디어 담당자 두 사람이 평일 낮에 답합니다.\n',
+    },
+  ];
+}
+
+/**
+ * The manager's monthly log for tests/site/operations.test.ts (content/metrics/): the three months
+ * before the build day, the first counted from the 15th, the last without a visitor count (not
+ * recorded, never 0). Only the six figures every log has, so an owner's own declared fields change
+ * nothing here.
+ */
+export const BLOG_METRICS: Record<string, Record<string, unknown>> = {
+  '2025-12.json': { month: '2025-12', countedFrom: '2025-12-15', followers: 100, tweets: 170, mentionsAnswered: 40, replyMinutesMedian: 90, blogVisitors: 500, blogSubscribers: 12 },
+  '2026-01.json': { month: '2026-01', followers: 180, tweets: 279, mentionsAnswered: 95, replyMinutesMedian: 61.5, blogVisitors: 1250, blogSubscribers: 30, note: '1월 메모: 이벤트 없음' },
+  '2026-02.json': { month: '2026-02', followers: 260, tweets: 308, mentionsAnswered: 120, replyMinutesMedian: 45, blogSubscribers: 41 },
 };
