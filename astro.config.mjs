@@ -2,17 +2,36 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
-import { satteri } from '@astrojs/markdown-satteri';
-import { headingAnchors, taskListLabels } from './src/lib/markdown-plugins.mjs';
+import { satteri, satteriCreateHighlightFn, satteriHighlightPlugin } from '@astrojs/markdown-satteri';
+import { forbiddenCharacters, headingAnchors, taskListLabels } from './src/lib/markdown-plugins.mjs';
 import searchIndex from './src/integrations/search-index.ts';
 import previewUnpublished from './src/integrations/preview-unpublished.ts';
 // The one place the site's URL is set (SITE_URL applied there), so feeds and sitemap agree with pages.
 import site from './src/site.config.ts';
 import { exitOnSiteConfigProblems } from './src/lib/rules/site-config-gate.ts';
 import writerChecks from './src/integrations/writer-checks.ts';
+import { DIRECTIVES, SCRIPT_SOURCES, STYLE_SOURCES } from './src/lib/csp.ts';
+import { CODE_THEMES, codeClasses } from './src/lib/code-highlight.ts';
+import { tableAlignClasses } from './src/lib/table-align.ts';
 
 // Before Astro reads the config: a wrong field gets a Korean block naming it, not "Invalid URL".
 exitOnSiteConfigProblems(site);
+
+/**
+ * Shiki, with classes instead of style attributes (the CSP allows none): src/lib/code-highlight.ts,
+ * colours in src/styles/code.css. It runs as our own first hast plugin, the one Astro would add,
+ * with markdown.syntaxHighlight off: Astro warns about Shiki's inline styles whenever its own
+ * Shiki is on, and these code blocks have none. Same order as Astro's: highlighting first.
+ * @type {ReturnType<typeof satteriCreateHighlightFn> | undefined}
+ */
+let highlighter;
+/** @type {(code: string, lang: string, meta?: string) => Promise<any>} */
+const highlight = async (code, lang, meta) => {
+  highlighter ??= satteriCreateHighlightFn('shiki', { themes: { ...CODE_THEMES }, transformers: [codeClasses()] });
+  const fn = await highlighter;
+  if (!fn) throw new Error('Shiki did not start');
+  return fn(code, lang, meta);
+};
 
 export default defineConfig({
   site: site.url,
@@ -24,12 +43,13 @@ export default defineConfig({
   cacheDir: process.env.ASTRO_CACHE_DIR || './node_modules/.astro',
   markdown: {
     processor: satteri({
-      hastPlugins: [headingAnchors, taskListLabels],
+      hastPlugins: [satteriHighlightPlugin(highlight, undefined), headingAnchors, taskListLabels, tableAlignClasses, forbiddenCharacters],
       features: {
         gfm: { footnotes: { label: '각주', backLabel: (n) => `본문의 ${n}번 각주 위치로 돌아가기` } },
       },
     }),
-    shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' } },
+    // Highlighting is the first hast plugin above (Shiki without style attributes).
+    syntaxHighlight: false,
   },
   // writerChecks last: its link check reads the finished site, search index included.
   // Test builds and caches live in .tmp/; the dev server must not watch them (test content in .tmp/fixtures it must).
@@ -45,4 +65,15 @@ export default defineConfig({
     },
   },
   integrations: [previewUnpublished(), mdx(), sitemap(), searchIndex(), writerChecks()],
+  // A Content-Security-Policy <meta> in every page, with the hashes of the scripts and <style>
+  // elements Astro emits; the same policy (plus frame-ancestors) is public/_headers' header. No
+  // 'unsafe-inline': see src/lib/csp.ts and docs/deploy.md.
+  security: {
+    csp: {
+      algorithm: 'SHA-256',
+      directives: [...DIRECTIVES],
+      scriptDirective: { resources: [...SCRIPT_SOURCES] },
+      styleDirective: { resources: [...STYLE_SOURCES] },
+    },
+  },
 });

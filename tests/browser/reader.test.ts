@@ -111,14 +111,14 @@ describe('reading the blog in Chromium', () => {
     await page.close();
   });
 
-  it('uses Pretendard, downloading only the unicode-range subsets the page needs, and runs no script', async () => {
+  it("reads in the reader's own Korean font, downloading no web font, and runs no script", async () => {
     const { page, errors, fonts } = await open(POST);
-    // Font files may still be arriving when the network goes quiet on a busy machine.
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
-    expect(await page.evaluate(() => document.fonts.check('16px Pretendard', '소셜미디어'))).toBe(true);
-    expect(fonts.length).toBeGreaterThan(0);
-    expect(fonts.length).toBeLessThan(184 / 3); // 92 subsets x 2 weights exist
-    expect(fonts.every((f) => /Pretendard-(Regular|Bold)\.subset\.\d+\.[\w-]+\.woff2$/.test(f) || /Pretendard-(Regular|Bold)/.test(f))).toBe(true);
+    // No font file: a web font cost every page a layout shift or a late first paint (docs/audit.md).
+    expect(fonts).toEqual([]);
+    const family = await page.evaluate(() => getComputedStyle(document.body).fontFamily);
+    expect(family).toMatch(/Apple SD Gothic Neo/);
+    expect(family).toMatch(/Noto Sans KR/);
     expect(await page.evaluate(() => document.scripts.length - document.querySelectorAll('script[type="application/ld+json"]').length)).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
