@@ -8,11 +8,11 @@
  * overrides). The logic is scripts/lib/new-site.ts.
  */
 import { spawnSync } from 'node:child_process';
-import { createInterface } from 'node:readline/promises';
 import { contentDir } from '../src/lib/content-dir.ts';
 import { isoDay } from '../src/lib/dates.ts';
 import site from '../src/site.config.ts';
 import { exitOnSiteConfigProblems } from '../src/lib/rules/site-config-gate.ts';
+import { runInTerminal } from './lib/cli.ts';
 import { newSite, type GitStatus } from './lib/new-site.ts';
 import { projectRoot } from './lib/run.ts';
 
@@ -39,31 +39,8 @@ function gitStatus(dir: string): GitStatus {
   return { lines: result.stdout.split('\n').filter((line) => line.trim() !== '') };
 }
 
-const isTTY = Boolean(process.stdin.isTTY);
-const rl = isTTY ? createInterface({ input: process.stdin, output: process.stdout }) : undefined;
-const isAbort = (error: unknown): boolean => error instanceof Error && (error.name === 'AbortError' || (error as { code?: string }).code === 'ABORT_ERR');
-
-try {
-  const result = await newSite(process.argv.slice(2), {
-    contentDir,
-    today: isoDay(new Date(), site.timeZone),
-    gitStatus,
-    io: {
-      isTTY,
-      color: Boolean(process.stderr.isTTY) && !process.env.NO_COLOR,
-      ask: (question) => {
-        if (!rl) throw new Error('standard input is not a terminal');
-        return rl.question(question);
-      },
-      out: (text) => console.log(text),
-      err: (text) => console.error(text),
-    },
-  });
-  rl?.close();
-  process.exit(result.code);
-} catch (error) {
-  if (!isAbort(error)) throw error;
-  // The question comes before anything is removed.
-  console.error('\n취소했습니다. 아무것도 지우지 않았습니다.');
-  process.exit(130);
-}
+// The question comes before anything is removed.
+await runInTerminal(
+  (io) => newSite(process.argv.slice(2), { contentDir, today: isoDay(new Date(), site.timeZone), gitStatus, io }),
+  '취소했습니다. 아무것도 지우지 않았습니다.',
+);

@@ -12,6 +12,7 @@ import { DESCRIPTION_PLACEHOLDER } from '../../src/lib/rules/post-schema.ts';
 import { formatProblems, type Problem } from '../../src/lib/rules/problems.ts';
 import { nearest } from '../../src/lib/rules/suggest.ts';
 import site from '../../src/site.config.ts';
+import { argProblem as cliArgProblem, argsErrorProblem, type TerminalIO } from './cli.ts';
 import { isValidSlug, SLUG_RULE, slugify } from './slug.ts';
 
 export const USAGE = `사용법: npm run new -- "글 제목" [--author 아이디] [--category 아이디] [--slug ascii-slug] [--date YYYY-MM-DD] [--description "요약"]
@@ -42,16 +43,8 @@ const FLAGS = ['author', 'category', 'slug', 'date', 'description'] as const;
 type Flag = (typeof FLAGS)[number];
 const KNOWN_FLAGS = [...FLAGS.map((f) => `--${f}`), '--help'];
 
-/**
- * node:util's message names the flag in quotes: "Unknown option '--autor'", "Option '--author <value>'
- * argument missing", "Option '-h, --help' does not take an argument" (the long name then).
- */
-const flagIn = (message: string): string => /'(?:-\w, )?(-[^' ]*)/.exec(message)?.[1] ?? '';
-
-type Found = Pick<Problem, 'message'> & Partial<Pick<Problem, 'expected' | 'fix' | 'suggestion'>>;
-
 /** A problem with one argument of `npm run new`: `오류 npm run new · --author`. */
-const argProblem = (field: string, found: Found): Problem => ({ kind: 'arguments', file: COMMAND, ...(field ? { field } : {}), severity: 'error', ...found });
+const argProblem = (field: string, found: Parameters<typeof cliArgProblem>[2]): Problem => cliArgProblem(COMMAND, field, found);
 
 /**
  * The title words and the flags, in any order, `--flag value` or `--flag=value`. node:util's
@@ -71,25 +64,10 @@ export function parseArgs(argv: string[]): NewPostArgs {
       },
     });
   } catch (error) {
-    const { code, message } = error as Error & { code?: string };
-    const flag = flagIn(message);
-    const problem =
-      code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
-        ? argProblem(flag, {
-            message: `알 수 없는 옵션 ${flag}입니다.`,
-            expected: `쓸 수 있는 옵션: ${KNOWN_FLAGS.join(', ')}`,
-            fix: '철자를 고치세요. 제목이 "-"로 시작하면 -- 뒤에 쓰세요: npm run new -- --author 아이디 -- "-제목"',
-            suggestion: nearest(flag, KNOWN_FLAGS),
-          })
-        : code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && /does not take/.test(message)
-          ? argProblem(flag, { message: `${flag}에는 값을 붙이지 않습니다.`, expected: `${flag} 하나만`, fix: `${flag} 뒤의 "=값"을 지우세요.` })
-          : code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE'
-            ? argProblem(flag, {
-                message: `${flag} 뒤에 값이 없습니다.`,
-                expected: `${flag} <값>`,
-                fix: `값을 쓰세요. "-"로 시작하는 값은 ${flag}=-값 처럼 붙여 씁니다.`,
-              })
-            : argProblem('', { message });
+    const problem = argsErrorProblem(COMMAND, error, KNOWN_FLAGS, {
+      unknownFlag: '철자를 고치세요. 제목이 "-"로 시작하면 -- 뒤에 쓰세요: npm run new -- --author 아이디 -- "-제목"',
+      missingValue: (flag) => `값을 쓰세요. "-"로 시작하는 값은 ${flag}=-값 처럼 붙여 씁니다.`,
+    });
     return { help: false, errors: [problem] };
   }
   const values = parsed.values as Partial<Record<Flag, string>> & { help?: boolean };
@@ -171,15 +149,7 @@ export function renderPost(fields: { title: string; description: string; pubDate
   ].join('\n');
 }
 
-export interface NewPostIO {
-  /** True when a person is typing: questions may be asked. */
-  isTTY: boolean;
-  /** Colour in the problem blocks: only for a terminal, and not when NO_COLOR is set. */
-  color?: boolean;
-  ask(question: string): Promise<string>;
-  out(text: string): void;
-  err(text: string): void;
-}
+export type NewPostIO = TerminalIO;
 
 function describeChoices(choices: Choice[]): string {
   return choices.map((c) => `${c.id}${c.label ? ` (${c.label})` : ''}`).join(', ');

@@ -15,6 +15,7 @@ import { displayPath } from '../../src/lib/content-dir.ts';
 import { formatProblems, type Problem } from '../../src/lib/rules/problems.ts';
 import { nearest } from '../../src/lib/rules/suggest.ts';
 import site from '../../src/site.config.ts';
+import { argProblem as cliArgProblem, argsErrorProblem, type TerminalIO } from './cli.ts';
 import { newPost } from './new-post.ts';
 
 export const COMMAND = 'npm run new-site';
@@ -72,16 +73,7 @@ export interface NewSiteArgs {
 const STRING_FLAGS = { 'author-id': 'authorId', 'author-name': 'authorName', 'author-role': 'authorRole', 'author-bio': 'authorBio', 'post-title': 'postTitle', category: 'category' } as const;
 const KNOWN_FLAGS = [...Object.keys(STRING_FLAGS).map((f) => `--${f}`), '--yes', '--force', '--help'];
 
-const argProblem = (field: string, found: Pick<Problem, 'message'> & Partial<Pick<Problem, 'expected' | 'fix' | 'suggestion'>>): Problem => ({
-  kind: 'arguments',
-  file: COMMAND,
-  ...(field ? { field } : {}),
-  severity: 'error',
-  ...found,
-});
-
-/** node:util names the flag in quotes: "Unknown option '--autor-id'". */
-const flagIn = (message: string): string => /'(?:-\w, )?(-[^' ]*)/.exec(message)?.[1] ?? '';
+const argProblem = (field: string, found: Parameters<typeof cliArgProblem>[2]): Problem => cliArgProblem(COMMAND, field, found);
 
 /** The flags, `--flag value` or `--flag=value`; an unknown flag or a stray word is an error. */
 export function parseArgs(argv: string[]): NewSiteArgs {
@@ -100,21 +92,11 @@ export function parseArgs(argv: string[]): NewSiteArgs {
       },
     });
   } catch (error) {
-    const { code, message } = error as Error & { code?: string };
-    const flag = flagIn(message);
     args.errors.push(
-      code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION'
-        ? argProblem(flag, {
-            message: `알 수 없는 옵션 ${flag}입니다.`,
-            expected: `쓸 수 있는 옵션: ${KNOWN_FLAGS.join(', ')}`,
-            fix: '철자를 고치세요.',
-            suggestion: nearest(flag, KNOWN_FLAGS),
-          })
-        : code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && /does not take/.test(message)
-          ? argProblem(flag, { message: `${flag}에는 값을 붙이지 않습니다.`, expected: `${flag} 하나만`, fix: `${flag} 뒤의 "=값"을 지우세요.` })
-          : code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE'
-            ? argProblem(flag, { message: `${flag} 뒤에 값이 없습니다.`, expected: `${flag} <값>`, fix: '값을 쓰세요. 띄어 쓴 값은 따옴표로 감쌉니다: --author-name "김 민지"' })
-            : argProblem('', { message }),
+      argsErrorProblem(COMMAND, error, KNOWN_FLAGS, {
+        unknownFlag: '철자를 고치세요.',
+        missingValue: () => '값을 쓰세요. 띄어 쓴 값은 따옴표로 감쌉니다: --author-name "김 민지"',
+      }),
     );
     return args;
   }
@@ -257,14 +239,7 @@ export function gitProblem(status: GitStatus, contentDir: string): Problem | und
   };
 }
 
-export interface NewSiteIO {
-  /** True when a person is typing: the confirmation may be asked. */
-  isTTY: boolean;
-  color?: boolean;
-  ask(question: string): Promise<string>;
-  out(text: string): void;
-  err(text: string): void;
-}
+export type NewSiteIO = TerminalIO;
 
 export interface NewSiteEnv {
   contentDir: string;

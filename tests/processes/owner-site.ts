@@ -186,6 +186,9 @@ describe("a site owner's first hour (docs/setup.md) on a fresh copy of the repos
     expect(readdirSync(join(dist, 'authors')).sort()).toEqual([OWNER.authorId, 'index.html'].sort());
     expect(readdirSync(join(dist, 'surveys'))).toEqual(['index.html']);
     const postPage = readFileSync(join(dist, 'posts', slug, 'index.html'), 'utf8');
+    // No surveys yet: the menu does not offer an empty comparison.
+    expect(postPage).toContain('aria-label="주 메뉴"');
+    expect(postPage).not.toContain('업계 조사 비교');
     for (const text of [POST.title, CATEGORY.name, OWNER.authorName, OWNER.role, SITE.name, '이 블로그에서 쓸 것', `alt="${OWNER.authorName} 사진"`]) expect(postPage).toContain(text);
     const categoryPage = readFileSync(join(dist, 'categories', CATEGORY.id, 'index.html'), 'utf8');
     expect(categoryPage).toContain(CATEGORY.description);
