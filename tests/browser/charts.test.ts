@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { axeContext, axeViolations } from '../support/axe';
-import { chromiumLaunch, serveStatic } from '../support/static-server';
-import { getBuild } from '../support/sites';
+import { browseBuiltSites } from '../support/static-server';
 import { XSS } from '../support/sites-surveys';
 import { BLOG, blogContentDir } from '../support/sites-blog';
 import { readJsonDir } from '../support/source';
@@ -14,21 +13,8 @@ const surveyIds = readJsonDir(blogContentDir, 'surveys')
 const ARTICLE = '/posts/survey-comparison/';
 const CHART_PAGES = [...surveyIds.map((id) => `/surveys/${id}/`), ARTICLE];
 
-type Server = Awaited<ReturnType<typeof serveStatic>>;
-let browser: Browser;
-let blog: Server;
+const sites = browseBuiltSites(BLOG);
 
-beforeAll(async () => {
-  // A failed build fails every test here at once, rather than each one timing out on a missing page.
-  const build = getBuild(BLOG);
-  if (!build.ok) throw new Error(`the blog fixture did not build:\n${build.output.slice(-3000)}`);
-  blog = await serveStatic(build.outDir);
-  browser = await chromium.launch(chromiumLaunch);
-});
-afterAll(async () => {
-  await browser?.close();
-  await blog?.close();
-});
 
 interface Opened {
   page: Page;
@@ -37,8 +23,8 @@ interface Opened {
   offsite: string[];
 }
 
-async function open(server: Server, path: string, options: BrowserContextOptions = {}): Promise<Opened> {
-  const context = await browser.newContext({ viewport: { width: 1024, height: 700 }, ...options });
+async function open(server: { url: string }, path: string, options: BrowserContextOptions = {}): Promise<Opened> {
+  const context = await sites.browser.newContext({ viewport: { width: 1024, height: 700 }, ...options });
   const page = await context.newPage();
   const opened: Opened = { page, errors: [], dialogs: [], offsite: [] };
   page.on('console', (m) => m.type() === 'error' && opened.errors.push(m.text()));
@@ -94,7 +80,7 @@ function rgb(css: string): string {
 
 describe('survey charts in Chromium', () => {
   it.each(CHART_PAGES)('%s: every chart draws, with no console errors and no request off the site', async (path) => {
-    const { page, errors, offsite } = await open(blog, path);
+    const { page, errors, offsite } = await open(sites.server(BLOG), path);
     const count = await drawEveryChart(page);
     expect(count).toBeGreaterThan(0);
     expect(errors).toEqual([]);
@@ -103,7 +89,7 @@ describe('survey charts in Chromium', () => {
   });
 
   it('creates a chart only when it nears the viewport', async () => {
-    const { page } = await open(blog, ARTICLE, { viewport: { width: 1024, height: 600 } });
+    const { page } = await open(sites.server(BLOG), ARTICLE, { viewport: { width: 1024, height: 600 } });
     const last = (await page.locator('canvas[data-chart]').count()) - 1;
     await page.waitForTimeout(1000);
     expect(await paintedPixels(page, last)).toBe(0);
@@ -116,7 +102,7 @@ describe('survey charts in Chromium', () => {
     const painted: Record<string, string[]> = {};
     const expected: Record<string, string> = {};
     for (const colorScheme of ['light', 'dark'] as const) {
-      const { page } = await open(blog, `/surveys/${surveyIds[0]}/`, { colorScheme });
+      const { page } = await open(sites.server(BLOG), `/surveys/${surveyIds[0]}/`, { colorScheme });
       await drawEveryChart(page);
       painted[colorScheme] = await colours(page, 0);
       expected[colorScheme] = rgb(await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--chart-bar')));
@@ -131,7 +117,7 @@ describe('survey charts in Chromium', () => {
 
   /** The first frame in which the first chart shows anything, and the frame a second later. */
   async function firstAndSettledFrames(reducedMotion: 'reduce' | 'no-preference'): Promise<[string, string]> {
-    const { page } = await open(blog, `/surveys/${surveyIds[0]}/`, { reducedMotion, viewport: { width: 1024, height: 400 } });
+    const { page } = await open(sites.server(BLOG), `/surveys/${surveyIds[0]}/`, { reducedMotion, viewport: { width: 1024, height: 400 } });
     const first = await page.evaluate(async () => {
       const canvas = document.querySelector<HTMLCanvasElement>('canvas[data-chart]')!;
       canvas.scrollIntoView();
@@ -167,7 +153,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     let context: BrowserContext;
     let page: Page;
     beforeAll(async () => {
-      context = await axeContext(browser, { viewport: { width: 1024, height: 700 }, colorScheme, reducedMotion: 'reduce' });
+      context = await axeContext(sites.browser, { viewport: { width: 1024, height: 700 }, colorScheme, reducedMotion: 'reduce' });
       page = await context.newPage();
     });
     afterAll(async () => {
@@ -175,7 +161,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
     });
 
     it.each(AXE_PAGES)(`%s (${colorScheme})`, async (path) => {
-      await page.goto(blog.url + encodeURI(path), { waitUntil: 'load' });
+      await page.goto(sites.server(BLOG).url + encodeURI(path), { waitUntil: 'load' });
       // A chart that does not draw fails the tests above; axe still reads the rest.
       await drawEveryChart(page).catch(() => undefined);
       expect(await axeViolations(page)).toEqual([]);
@@ -185,7 +171,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
 
 describe('hostile survey text in Chromium (blog fixture, xss-survey)', () => {
   it.each(['/surveys/xss-survey/', '/posts/with-chart/'])('%s shows `</script><script>alert(1)</script>` as text and runs nothing', async (path) => {
-    const { page, errors, dialogs } = await open(blog, path);
+    const { page, errors, dialogs } = await open(sites.server(BLOG), path);
     await drawEveryChart(page);
     await page.waitForTimeout(300);
     expect(dialogs).toEqual([]);

@@ -4,31 +4,16 @@
  * fixture and on the example site (content/ as it is, which holds the survey figures beside the
  * report when src/site.config.ts names surveys the content has).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { type Page } from 'playwright-core';
 import { addAxe, axeViolations } from '../support/axe';
-import { chromiumLaunch, serveStatic } from '../support/static-server';
-import { getBuild } from '../support/sites';
+import { browseBuiltSites } from '../support/static-server';
 import { BLOG } from '../support/sites-blog';
 
 const PATH = '/about/operations/';
 
-type Server = Awaited<ReturnType<typeof serveStatic>>;
-let browser: Browser;
-const servers: Record<string, Server> = {};
+const sites = browseBuiltSites(BLOG, 'example');
 
-beforeAll(async () => {
-  for (const site of [BLOG, 'example']) {
-    const build = getBuild(site);
-    if (!build.ok) throw new Error(`${site} did not build:\n${build.output.slice(-3000)}`);
-    servers[site] = await serveStatic(build.outDir);
-  }
-  browser = await chromium.launch(chromiumLaunch);
-});
-afterAll(async () => {
-  await browser?.close();
-  for (const server of Object.values(servers)) await server.close();
-});
 
 /** Pixels of the i-th chart that are not transparent (0 until it is drawn). */
 function painted(page: Page, index: number): Promise<number> {
@@ -51,13 +36,13 @@ describe('/about/operations/ in Chromium', () => {
   ] as const;
   for (const [site, colorScheme] of cases) {
     it(`${site}: every chart draws, no error, no axe violation (${colorScheme})`, async () => {
-      const context = await browser.newContext({ viewport: { width: 1024, height: 800 }, colorScheme, reducedMotion: 'reduce' });
+      const context = await sites.browser.newContext({ viewport: { width: 1024, height: 800 }, colorScheme, reducedMotion: 'reduce' });
       await addAxe(context);
       const page = await context.newPage();
       const errors: string[] = [];
       page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
       page.on('pageerror', (e) => errors.push(e.message));
-      await page.goto(servers[site]!.url + PATH, { waitUntil: 'load' });
+      await page.goto(sites.server(site).url + PATH, { waitUntil: 'load' });
       const charts = await page.locator('canvas[data-chart]').count();
       // At least the weekly posts and the purposes.
       expect(charts).toBeGreaterThanOrEqual(2);

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type BrowserContext, type Page } from 'playwright-core';
 import { axeContext, axeViolations } from '../support/axe';
-import { chromiumLaunch, serveStatic } from '../support/static-server';
-import { getBuild } from '../support/sites';
+import { browseBuiltSites } from '../support/static-server';
 import { BLOG } from '../support/sites-blog';
 import { site as config } from '../support/source';
 
@@ -35,35 +34,23 @@ const EVERY_KIND = [
   '/404.html',
 ];
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveStatic>>;
+const sites = browseBuiltSites(BLOG);
 
-beforeAll(async () => {
-  // A failed build fails every test here at once, rather than each one timing out on a missing page.
-  const build = getBuild(BLOG);
-  if (!build.ok) throw new Error(`the blog fixture did not build:\n${build.output.slice(-3000)}`);
-  server = await serveStatic(build.outDir);
-  browser = await chromium.launch(chromiumLaunch);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 async function open(path: string, options: { width?: number; scheme?: 'light' | 'dark' } = {}): Promise<{ page: Page; errors: string[]; fonts: string[] }> {
-  const page = await browser.newPage({ viewport: { width: options.width ?? 1024, height: 800 }, colorScheme: options.scheme ?? 'light' });
+  const page = await sites.browser.newPage({ viewport: { width: options.width ?? 1024, height: 800 }, colorScheme: options.scheme ?? 'light' });
   const errors: string[] = [];
   const fonts: string[] = [];
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('request', (r) => r.url().endsWith('.woff2') && fonts.push(r.url()));
-  await page.goto(server.url + encodeURI(path), { waitUntil: 'networkidle' });
+  await page.goto(sites.server(BLOG).url + encodeURI(path), { waitUntil: 'networkidle' });
   return { page, errors, fonts };
 }
 
 /** Goes to a page in an open tab, as a reader following a link would, and waits for its fonts. */
 async function visit(page: Page, path: string): Promise<void> {
-  const response = await page.goto(server.url + encodeURI(path), { waitUntil: 'load' });
+  const response = await page.goto(sites.server(BLOG).url + encodeURI(path), { waitUntil: 'load' });
   expect(response?.status(), path).toBe(200);
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
 }
@@ -74,7 +61,7 @@ for (const scheme of ['light', 'dark'] as const) {
     let context: BrowserContext;
     let page: Page;
     beforeAll(async () => {
-      context = await axeContext(browser, { colorScheme: scheme });
+      context = await axeContext(sites.browser, { colorScheme: scheme });
       page = await context.newPage();
     });
     afterAll(async () => {
@@ -102,7 +89,7 @@ describe('reading the blog in Chromium', () => {
   });
 
   it('reads at 320 px without sideways scrolling', async () => {
-    const page = await browser.newPage({ viewport: { width: 320, height: 800 } });
+    const page = await sites.browser.newPage({ viewport: { width: 320, height: 800 } });
     for (const path of PAGES) {
       await visit(page, path);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

@@ -4,10 +4,9 @@
  * excerpt, the keyboard, axe, no JavaScript, and a strict Content-Security-Policy.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
-import { chromiumLaunch, serveStatic } from '../support/static-server';
+import { type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { browseBuiltSites } from '../support/static-server';
 import { addAxe, axeViolations } from '../support/axe';
-import { getBuild } from '../support/sites';
 import { BLOG, DRAFT, SCHEDULED, SEARCH_POSTS } from '../support/sites-blog';
 
 const COMPOUND = `/posts/${SEARCH_POSTS.compound.slug}/`;
@@ -27,19 +26,8 @@ const STRICT_CSP = [
   "form-action 'self'",
 ].join('; ');
 
-let browser: Browser;
-let server: Awaited<ReturnType<typeof serveStatic>>;
+const sites = browseBuiltSites(BLOG);
 
-beforeAll(async () => {
-  const build = getBuild(BLOG);
-  if (!build.ok) throw new Error(`the blog fixture did not build:\n${build.output.slice(-3000)}`);
-  server = await serveStatic(build.outDir);
-  browser = await chromium.launch(chromiumLaunch);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 interface Opened {
   context: BrowserContext;
@@ -49,7 +37,7 @@ interface Opened {
 }
 
 async function open(path: string, options: BrowserContextOptions = {}, withAxe = false): Promise<Opened> {
-  const context = await browser.newContext({ viewport: { width: 1024, height: 800 }, ...options });
+  const context = await sites.browser.newContext({ viewport: { width: 1024, height: 800 }, ...options });
   // axe as an init script: the page's Content-Security-Policy does not block it.
   if (withAxe) await addAxe(context);
   const page = await context.newPage();
@@ -57,7 +45,7 @@ async function open(path: string, options: BrowserContextOptions = {}, withAxe =
   page.on('console', (m) => m.type() === 'error' && opened.errors.push(m.text()));
   page.on('pageerror', (e) => opened.errors.push(e.message));
   context.on('request', (r) => opened.requests.push(new URL(r.url()).pathname));
-  await page.goto(server.url + encodeURI(path), { waitUntil: 'load' });
+  await page.goto(sites.server(BLOG).url + encodeURI(path), { waitUntil: 'load' });
   return opened;
 }
 
@@ -168,7 +156,7 @@ describe('searching Korean posts (blog fixture)', () => {
     expect(compound.date).toBe('2010. 5. 20.');
     expect(compound.datetime).toBe('2010-05-20');
     const post = await opened.context.newPage();
-    await post.goto(server.url + COMPOUND);
+    await post.goto(sites.server(BLOG).url + COMPOUND);
     // Letters and digits only: Pagefind ends a heading with "." in its text.
     const letters = (s: string) => s.replace(/[^\p{L}\p{N}]+/gu, '');
     const text = letters(await post.locator('article .prose').innerText());
@@ -269,7 +257,7 @@ describe('the search page', () => {
   }
 
   it('works under a Content-Security-Policy without unsafe-inline: no inline script, no style attribute', async () => {
-    const context = await browser.newContext();
+    const context = await sites.browser.newContext();
     await context.route('**/*', async (route) => {
       const response = await route.fetch();
       await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': STRICT_CSP } });
@@ -285,7 +273,7 @@ describe('the search page', () => {
         window.__violations.push(`${e.effectiveDirective} ${e.blockedURI}`);
       });
     });
-    await page.goto(`${server.url}/search/`);
+    await page.goto(`${sites.server(BLOG).url}/search/`);
     const { results } = await search(page, '미디어');
     expect(hrefs(results)).toContain(COMPOUND);
     // @ts-expect-error see above
