@@ -188,7 +188,7 @@ describe('MDX body checks', () => {
   });
 
   it('takes an expression prop as given and leaves its value alone', () => {
-    expect(check('<SurveyChart survey={id} question="staff" />\n')).toEqual([]);
+    expect(check("export const id = 'poll-2010';\n\n<SurveyChart survey={id} question=\"staff\" />\n")).toEqual([]);
   });
 
   it('checks front matter and body together, each at its line', () => {
