@@ -264,6 +264,13 @@ describe('every MDX syntax error of a file', () => {
     expect(problems[5]!.fix).toContain('\\{');
   });
 
+  it('still reports braces with undefined names in a file with syntax errors', () => {
+    expect(check('닫지 않음 <div>\n\n안녕 {Nickname}\n').map((p) => [p.kind, p.line])).toEqual([
+      ['mdx', 9],
+      ['expression', 11],
+    ]);
+  });
+
   it('reports no follow-on error of one already reported', () => {
     // The stray </div> only follows from the <div> that was never closed in its paragraph.
     expect(check('앞 <div>\n\n뒤 </div>\n').map((p) => p.line)).toEqual([9]);

@@ -34,6 +34,8 @@ export function parseMdxError(message: string): MdxSyntaxError {
 export interface ParsedMdx {
   /** The tree of the prepared source, when it has no syntax error. */
   tree?: unknown;
+  /** With errors: the tree of the copy with every reported construct neutralised, for the checks that still can run. */
+  recovered?: unknown;
   /** What the preparation changed, to turn the tree's columns into the writer's. */
   edits: ProseEdit[];
   /** Every syntax error, in the order found, at the writer's lines and columns. */
@@ -106,7 +108,7 @@ export function parseMdxCollectingErrors(source: string): ParsedMdx {
     let error: MdxSyntaxError;
     try {
       const tree = mdxToMdast(prepared.text);
-      return errors.length ? { edits: prepared.edits, errors } : { tree, edits: prepared.edits, errors };
+      return errors.length ? { recovered: tree, edits: prepared.edits, errors } : { tree, edits: prepared.edits, errors };
     } catch (thrown) {
       error = parseMdxError(thrown instanceof Error ? thrown.message : String(thrown));
     }

@@ -296,22 +296,21 @@ export function importedNames(esm: string): string[] {
 /** Components whose `survey` prop embeds a survey's figures (the survey page lists such articles). */
 export const SURVEY_COMPONENTS = new Set(['SurveyChart', 'SurveyComparison']);
 
+const emptyScan = (): BodyScan => ({ components: [], images: [], links: [], attributes: [], urls: [], imports: [], surveys: [], defined: [], expressions: [] });
+
 /** Walks `source` (the whole file: front matter is skipped by the parser) once. */
 export function scanBody(source: string, isMdx: boolean): BodyScan {
-  const scan: BodyScan = { components: [], images: [], links: [], attributes: [], urls: [], imports: [], surveys: [], defined: [], expressions: [] };
-  let tree: MdNode;
+  if (!isMdx) return walkTree(markdownToMdast(source) as unknown as MdNode, source, []);
   // MDX is read as the site renders it: Korean prose prepared first, its columns mapped back.
-  let edits: ProseEdit[] = [];
-  if (isMdx) {
-    const parsed = parseMdxCollectingErrors(source);
-    if (!parsed.tree) {
-      scan.syntaxErrors = parsed.errors;
-      scan.syntaxError = parsed.errors[0];
-      return scan;
-    }
-    tree = parsed.tree as MdNode;
-    edits = parsed.edits;
-  } else tree = markdownToMdast(source) as unknown as MdNode;
+  const parsed = parseMdxCollectingErrors(source);
+  if (parsed.tree) return walkTree(parsed.tree as MdNode, source, parsed.edits);
+  // The rest of the file, its errors neutralised, still tells which `{…}` use undefined names.
+  const rest = parsed.recovered ? walkTree(parsed.recovered as MdNode, source, parsed.edits) : emptyScan();
+  return { ...emptyScan(), expressions: rest.expressions, defined: rest.defined, imports: rest.imports, syntaxErrors: parsed.errors, syntaxError: parsed.errors[0] };
+}
+
+function walkTree(tree: MdNode, source: string, edits: readonly ProseEdit[]): BodyScan {
+  const scan = emptyScan();
   let sourceLines: string[] | undefined;
   const addAttributes = (attributes: AttributeUse[]) => {
     for (const attribute of attributes) {

@@ -472,7 +472,7 @@ function expressionProblems(body: BodyScan, file: string, severity: Severity): P
 function bodyProblems(info: PostInfo, body: BodyScan, ctx: PostContext, severity: Severity): Problem[] {
   const { file, path } = info;
   if (body.syntaxErrors?.length) {
-    return body.syntaxErrors.map(({ line, column, reason }) => {
+    const syntax = body.syntaxErrors.map(({ line, column, reason }): Problem => {
       const korean = koreanMdxError(reason);
       return {
         kind: 'mdx',
@@ -483,8 +483,9 @@ function bodyProblems(info: PostInfo, body: BodyScan, ctx: PostContext, severity
         message: `MDX 문법 오류: ${korean.message}`,
         expected: '닫힌 태그와 짝이 맞는 중괄호',
         fix: korean.fix,
-      } satisfies Problem;
+      };
     });
+    return [...syntax, ...expressionProblems(body, file, severity)];
   }
   if (body.tooDeep) {
     // Stops here: Astro would crash on this post without naming it.
