@@ -237,6 +237,8 @@ describe('braces that are not deliberate code', () => {
       '{won(price)} {[1, 2].map((n) => n * 2)} {Logo.src} {undefined} {({ a: 1 }).a}',
       '',
       '\\{이름\\}은 글자 그대로, `{이름}`도 코드라서 그대로.',
+      '',
+      '{true && <SurveyChart survey="poll-2010" question="staff" />}',
     ].join('\n');
     expect(check(body)).toEqual([]);
   });
@@ -276,6 +278,8 @@ describe('every MDX syntax error of a file', () => {
     expect(check('앞 <div>\n\n뒤 </div>\n').map((p) => p.line)).toEqual([9]);
     // Crossed tags are one mistake.
     expect(check('<a><b></a></b>\n').map((p) => p.line)).toEqual([9]);
+    // Prose in an attribute's braces: the tag is not reported again.
+    expect(check('<SurveyChart\n  survey="poll-2010"\n  question={1,000원}\n/>\n').map((p) => p.line)).toEqual([11]);
   });
 
   it(`stops at ${MAX_SYNTAX_ERRORS} errors`, () => {

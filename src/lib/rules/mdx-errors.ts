@@ -65,6 +65,16 @@ function openingBrace(text: string, offset: number): number {
   return -1;
 }
 
+/** The `<` of the tag `offset` is inside (`<Foo x={…`, a tag may span lines but not a blank one), or -1 when it is in text. */
+function tagAround(text: string, offset: number): number {
+  for (let i = offset - 1; i >= 0; i--) {
+    const c = text[i];
+    if (c === '>' || (c === '\n' && text[i - 1] === '\n')) return -1;
+    if (c === '<') return /[A-Za-z]/.test(text[i + 1] ?? '') ? i : -1;
+  }
+  return -1;
+}
+
 const blank = (text: string, start: number, end: number) => text.slice(0, start) + text.slice(start, end).replace(/[^\n]/g, ' ') + text.slice(end);
 
 /** Tag names an error is about: `<div>` for an unclosed tag, `</a>` for a stray closing tag. */
@@ -84,7 +94,11 @@ function neutralise(text: string, line: number, column: number, reason: string):
       return blank(text, offset - (column - 1), end < 0 ? text.length : end);
     }
     const brace = text[offset] === '{' ? offset : openingBrace(text, offset);
-    if (brace >= 0) return blank(text, brace, brace + 1);
+    if (brace >= 0) {
+      // An attribute's value (`<Foo x={…}>`): the tag goes with it, or it would fail next.
+      const tag = tagAround(text, brace);
+      return blank(tag >= 0 ? blank(text, tag, tag + 1) : text, brace, brace + 1);
+    }
   }
   if (text[offset] === '<' || text[offset] === '{') return blank(text, offset, offset + 1);
   const lineStart = offset - (column - 1);

@@ -446,9 +446,10 @@ const shortCode = (code: string) => {
  * A `{…}` that uses a name nothing defines: MDX would fail the build with a ReferenceError that
  * names a page, not the post. Usually prose (`{이름}`) the writer meant as text.
  */
-function expressionProblems(body: BodyScan, file: string, severity: Severity): Problem[] {
+function expressionProblems(body: BodyScan, file: string, ctx: PostContext, severity: Severity): Problem[] {
   const problems: Problem[] = [];
-  const defined = [...body.defined, ...body.imports];
+  // The site's components are given to every post, inside `{…}` too (`{ok && <SurveyChart … />}`).
+  const defined = [...body.defined, ...body.imports, ...ctx.components];
   for (const use of body.expressions) {
     const names = undefinedNames(use.code, defined);
     if (!names.length) continue;
@@ -485,7 +486,7 @@ function bodyProblems(info: PostInfo, body: BodyScan, ctx: PostContext, severity
         fix: korean.fix,
       };
     });
-    return [...syntax, ...expressionProblems(body, file, severity)];
+    return [...syntax, ...expressionProblems(body, file, ctx, severity)];
   }
   if (body.tooDeep) {
     // Stops here: Astro would crash on this post without naming it.
@@ -509,7 +510,7 @@ function bodyProblems(info: PostInfo, body: BodyScan, ctx: PostContext, severity
     const target = imageFile(image.url, path, ctx.projectRoot, 'public');
     if (target && !existsSync(target)) problems.push(missingImage(image.url, target, ctx, { file, line: image.line, column: image.column }));
   }
-  problems.push(...expressionProblems(body, file, severity));
+  problems.push(...expressionProblems(body, file, ctx, severity));
   const available = new Set([...ctx.components, ...body.imports]);
   const known = [...ctx.components].sort();
   for (const use of body.components) {
