@@ -112,6 +112,13 @@ describe('HTML void elements and comments', () => {
     const nodes = all(tree(source));
     expect(JSON.stringify(nodes)).not.toMatch(/비밀|메모|여러/);
     expect(textOf(source)).toBe('앞  뒤끝');
+    // Blanked in place: every line and column stays where the writer put it.
+    const prepared = prepareMdxProse(source);
+    expect(prepared.text).not.toContain('비밀');
+    expect(prepared.text.split('\n').map((l) => l.length)).toEqual(source.split('\n').map((l) => l.length));
+    expect(prepared.edits).toEqual([]);
+    // CommonMark's shortest comment cannot keep its length.
+    expect(prepareMdxProse('가<!-->나')).toEqual({ text: '가{/**/}나', edits: [{ line: 1, column: 2, removed: 5, inserted: 6 }] });
   });
 });
 

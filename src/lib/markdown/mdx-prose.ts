@@ -25,7 +25,7 @@
 import { Parser } from 'htmlparser2';
 import { markdownToMdast, mdxToMdast } from 'satteri';
 
-/** One change: at (line, column) of the original, `removed` code units became `inserted`. */
+/** One change of length: at (line, column) of the original, `removed` code units became `inserted`. */
 export interface ProseEdit {
   line: number;
   column: number;
@@ -36,7 +36,7 @@ export interface ProseEdit {
 export interface PreparedMdx {
   /** The source to give the MDX parser: same lines as the original. */
   text: string;
-  /** Changes in source order, for `sourceColumn`. */
+  /** Changes of length in source order, for `sourceColumn` (a comment keeps its length and is not listed). */
   edits: ProseEdit[];
 }
 
@@ -188,12 +188,14 @@ export function prepareMdxProse(source: string): PreparedMdx {
     lineCountedTo = offset;
     return { line, column: offset - lineStart + 1 };
   };
+  let changed = false;
+  // Edits in source order; only those that change a length move columns, so only they are recorded.
   const replace = (start: number, end: number, text: string) => {
     out.push(source.slice(copied, start), text);
     copied = end;
-    if (text.length !== end - start || text !== source.slice(start, end)) edits.push({ ...positionOf(start), removed: end - start, inserted: text.length });
+    changed = true;
+    if (text.length !== end - start) edits.push({ ...positionOf(start), removed: end - start, inserted: text.length });
   };
-  // Replacing at a position inside a tag: several edits per tag, each kept separate.
   const insert = (at: number, text: string) => replace(at, at, text);
 
   let rangeIndex = 0;
@@ -251,7 +253,7 @@ export function prepareMdxProse(source: string): PreparedMdx {
     }
     i = end - 1;
   }
-  if (!edits.length) return { text: source, edits };
+  if (!changed) return { text: source, edits };
   out.push(source.slice(copied));
   return { text: out.join(''), edits };
 }
