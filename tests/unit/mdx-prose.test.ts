@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { mdxToMdast } from 'satteri';
 import { isProseAngle, prepareMdxProse, sourceColumn } from '@/lib/markdown/mdx-prose';
+import { withKoreanMdxProse } from '@/lib/markdown/mdx-renderer';
 
 interface Node {
   type: string;
@@ -142,5 +143,40 @@ describe('the writer\'s lines and columns', () => {
   it('returns a source without < unchanged', () => {
     const source = '평범한 글 {1 + 1}';
     expect(prepareMdxProse(source)).toEqual({ text: source, edits: [] });
+  });
+});
+
+describe('the MDX renderer Astro builds with', () => {
+  const fakeProcessor = (fail?: string) => {
+    const seen: string[] = [];
+    const processor = {
+      name: 'satteri',
+      options: { features: {} },
+      async createMdxRenderer() {
+        return {
+          async process(content: string, _filePath: string, _frontmatter: Record<string, unknown>) {
+            seen.push(content);
+            if (fail) throw new Error(fail);
+            return { code: content };
+          },
+        };
+      },
+    };
+    return { processor, seen };
+  };
+
+  it('renders the prepared source and keeps the processor object Astro configures', async () => {
+    const { processor, seen } = fakeProcessor();
+    const wrapped = withKoreanMdxProse(processor);
+    expect(wrapped).toBe(processor);
+    const renderer = await wrapped.createMdxRenderer();
+    await renderer.process('<성장> <br>', '/a.mdx', {});
+    expect(seen).toEqual(['&lt;성장> <br />']);
+  });
+
+  it("moves an error's column back to the writer's text", async () => {
+    const { processor } = fakeProcessor('1:9: Expected a closing tag for `<div>` (1:9)');
+    const renderer = await withKoreanMdxProse(processor).createMdxRenderer();
+    await expect(renderer.process('<성장> <div>', '/a.mdx', {})).rejects.toThrow(/^1:6: /);
   });
 });
