@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri, satteriCreateHighlightFn, satteriHighlightPlugin } from '@astrojs/markdown-satteri';
+import { withKoreanMdxProse } from './src/lib/markdown/mdx-renderer.ts';
 import { forbiddenCharacters, headingAnchors, taskListLabels } from './src/lib/markdown-plugins.mjs';
 import searchIndex from './src/integrations/search-index.ts';
 import previewUnpublished from './src/integrations/preview-unpublished.ts';
@@ -42,12 +43,13 @@ export default defineConfig({
   // Tests give each build its own cache so fixture sites never share a content store.
   cacheDir: process.env.ASTRO_CACHE_DIR || './node_modules/.astro',
   markdown: {
-    processor: satteri({
+    // In .mdx, `<성장>`, `1,000원 < 2,000원`, `<br>`, `<!-- 메모 -->` and `<https://…>` are what the writer means (src/lib/markdown/mdx-prose.ts).
+    processor: withKoreanMdxProse(satteri({
       hastPlugins: [satteriHighlightPlugin(highlight, undefined), headingAnchors, taskListLabels, tableAlignClasses, forbiddenCharacters],
       features: {
         gfm: { footnotes: { label: '각주', backLabel: (n) => `본문의 ${n}번 각주 위치로 돌아가기` } },
       },
-    }),
+    })),
     // Highlighting is the first hast plugin above (Shiki without style attributes).
     syntaxHighlight: false,
   },

@@ -12,6 +12,7 @@ import { entryId } from '@/lib/post-id';
 import { componentNamesFromSource, knownComponentNames } from '@/lib/rules/components';
 import { formatJsonPath, jsonErrorLine, jsonPathLines, lineOfPath } from '@/lib/rules/json-lines';
 import { importedNames, MAX_TAG_DEPTH, parseMdxError, scanBody } from '@/lib/rules/mdx';
+import { MAX_SYNTAX_ERRORS } from '@/lib/rules/mdx-errors';
 import { checkPost, readPostInfo, REQUIRED_PROPS, type PostContext } from '@/lib/rules/post';
 import { formatProblem } from '@/lib/rules/problems';
 
@@ -188,7 +189,7 @@ describe('MDX body checks', () => {
   });
 
   it('takes an expression prop as given and leaves its value alone', () => {
-    expect(check('<SurveyChart survey={id} question="staff" />\n')).toEqual([]);
+    expect(check("export const id = 'poll-2010';\n\n<SurveyChart survey={id} question=\"staff\" />\n")).toEqual([]);
   });
 
   it('checks front matter and body together, each at its line', () => {
@@ -197,6 +198,92 @@ describe('MDX body checks', () => {
       ['frontmatter', 5, 'kim'],
       ['component', 9, undefined],
     ]);
+  });
+});
+
+describe('Korean prose in MDX', () => {
+  it('accepts titles in angle brackets, comparisons, <br>, comments and autolinks', () => {
+    expect(check('<성장>과 <2010 상반기 결산>을 읽었다. 1,000원 < 2,000원<br>\n<!-- 메모 --> <https://example.com>\n')).toEqual([]);
+  });
+
+  it('reports an error after Korean prose at the column the writer sees', () => {
+    const [problem] = check('<성장> <성장> <Nope x=1 />\n');
+    expect(problem).toMatchObject({ kind: 'mdx', line: 9, column: '<성장> <성장> '.length + 1 });
+  });
+});
+
+describe('braces that are not deliberate code', () => {
+  it('names the line, the braces and the undefined name, with the fix', () => {
+    const problems = check('안녕하세요 {이름}님.\n\n구독자 {Nickname}에게\n');
+    expect(problems.map((p) => [p.kind, p.line, p.column, p.severity])).toEqual([
+      ['expression', 9, 7, 'error'],
+      ['expression', 11, 5, 'error'],
+    ]);
+    expect(problems[1]!.message).toContain('{Nickname}');
+    expect(problems[1]!.message).toContain('"Nickname"');
+    expect(problems[1]!.fix).toContain('\\{Nickname\\}');
+    expect(problems[1]!.fix).toContain('export const Nickname');
+    expect(formatProblem(problems[0]!).split('\n')[0]).toBe('오류 content/posts/a.mdx:9:7');
+  });
+
+  it('accepts literals, comments, props, frontmatter, JavaScript globals and names the post defines', () => {
+    const body = [
+      "import Logo from './logo.png';",
+      'export const price = 1000;',
+      'export function won(n) { return `${n}원`; }',
+      '',
+      '{1 + 1} {"글자"} {/* 메모 */} {props.name} {frontmatter.title} {Math.max(1, 2)} {new Date(0).getFullYear()}',
+      '',
+      '{won(price)} {[1, 2].map((n) => n * 2)} {Logo.src} {undefined} {({ a: 1 }).a}',
+      '',
+      '\\{이름\\}은 글자 그대로, `{이름}`도 코드라서 그대로.',
+      '',
+      '{true && <SurveyChart survey="poll-2010" question="staff" />}',
+    ].join('\n');
+    expect(check(body)).toEqual([]);
+  });
+
+  it('checks a component prop written as code, and only warns in a draft', () => {
+    expect(check('<SurveyChart survey={pollId} question="staff" />\n').map((p) => [p.kind, p.section, p.field])).toEqual([['expression', '<SurveyChart>', 'survey']]);
+    expect(check('{이름}\n', 'draft: true\n').map((p) => p.severity)).toEqual(['warning']);
+  });
+});
+
+describe('every MDX syntax error of a file', () => {
+  it('reports each error at its own line, in Korean with its fix, in one run', () => {
+    const body = ['첫 문단 <div>', '', '가격은 {1,000원}', '', '닫기만 </span> 했다', '', '<Foo x=1 />', '', '<a><b></a></b>', '', '끝 {열기만'].join('\n');
+    const problems = check(body);
+    expect(problems.map((p) => p.line)).toEqual([9, 11, 13, 15, 17, 19]);
+    for (const problem of problems) {
+      expect(problem).toMatchObject({ kind: 'mdx', severity: 'error' });
+      expect(problem.message).toMatch(/^MDX 문법 오류: /);
+      expect(problem.message + problem.fix).not.toMatch(/Expected|Unexpected|Could not/);
+    }
+    expect(problems[0]!.message).toContain('<div> 태그가 같은 문단 안에서 닫히지 않았습니다');
+    expect(problems[1]!.message).toContain('중괄호');
+    expect(problems[2]!.message).toContain('</span>');
+    expect(problems[4]!.message).toContain('</a>보다 먼저 17번째 줄의 <b>를 닫아야 합니다');
+    expect(problems[5]!.fix).toContain('\\{');
+  });
+
+  it('still reports braces with undefined names in a file with syntax errors', () => {
+    expect(check('닫지 않음 <div>\n\n안녕 {Nickname}\n').map((p) => [p.kind, p.line])).toEqual([
+      ['mdx', 9],
+      ['expression', 11],
+    ]);
+  });
+
+  it('reports no follow-on error of one already reported', () => {
+    // The stray </div> only follows from the <div> that was never closed in its paragraph.
+    expect(check('앞 <div>\n\n뒤 </div>\n').map((p) => p.line)).toEqual([9]);
+    // Crossed tags are one mistake.
+    expect(check('<a><b></a></b>\n').map((p) => p.line)).toEqual([9]);
+    // Prose in an attribute's braces: the tag is not reported again.
+    expect(check('<SurveyChart\n  survey="poll-2010"\n  question={1,000원}\n/>\n').map((p) => p.line)).toEqual([11]);
+  });
+
+  it(`stops at ${MAX_SYNTAX_ERRORS} errors`, () => {
+    expect(check(Array.from({ length: 30 }, () => '<div>').join('\n\n'))).toHaveLength(MAX_SYNTAX_ERRORS);
   });
 });
 

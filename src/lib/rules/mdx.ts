@@ -7,7 +7,12 @@
  * would hit; raw HTML is read with htmlparser2, as a browser would tokenize it.
  */
 import { Parser } from 'htmlparser2';
-import { markdownToMdast, mdxToMdast } from 'satteri';
+import { markdownToMdast } from 'satteri';
+import { sourceColumn, type ProseEdit } from '../markdown/mdx-prose.ts';
+import { esmNames } from './expressions.ts';
+import { parseMdxCollectingErrors, type MdxSyntaxError } from './mdx-errors.ts';
+
+export { parseMdxError } from './mdx-errors.ts';
 
 export interface Position {
   line?: number;
@@ -61,6 +66,15 @@ export interface UrlUse extends Position {
   label?: string;
 }
 
+/** A `{…}` of an MDX post: in the text, or as the value of an attribute (`field`). */
+export interface ExpressionUse extends Position {
+  /** The code inside the braces. */
+  code: string;
+  /** For an attribute value: the element and attribute (`<Foo>`, "title"). */
+  tag?: string;
+  attribute?: string;
+}
+
 export interface BodyScan {
   /** Capitalised JSX elements (components); lower-case names are HTML and not listed. */
   components: ComponentUse[];
@@ -76,8 +90,14 @@ export interface BodyScan {
   imports: string[];
   /** Survey ids embedded by the survey components' `survey` prop. */
   surveys: string[];
-  /** The MDX parser's error, when the body could not be read. */
-  syntaxError?: Position & { reason: string };
+  /** Names the post's `import`/`export` lines define (MDX only), for its `{…}` expressions. */
+  defined: string[];
+  /** Every `{…}` of an MDX post, in file order. */
+  expressions: ExpressionUse[];
+  /** The MDX parser's first error, when the body could not be read. */
+  syntaxError?: MdxSyntaxError;
+  /** Every MDX syntax error of the body (src/lib/rules/mdx-errors.ts), the first one first. */
+  syntaxErrors?: MdxSyntaxError[];
   /** The first tag nested deeper than MAX_TAG_DEPTH, where there is one. */
   tooDeep?: Position & { tag: string };
 }
@@ -253,13 +273,6 @@ function jsxAttributes(node: MdNode, tag: string, at: Position): AttributeUse[] 
   return found;
 }
 
-/** "7:1: Expected a closing tag for `<div>` (7:1) (mdx-jsx:unexpected-character)" -> parts. */
-export function parseMdxError(message: string): Position & { reason: string } {
-  const match = /^(\d+):(\d+)(?:-\d+:\d+)?:\s*([\s\S]*?)(?:\s*\(\d+:\d+(?:-\d+:\d+)?\))?(?:\s*\([\w:-]+\))?\s*$/.exec(message.trim());
-  if (!match) return { reason: message.trim() };
-  return { line: Number(match[1]), column: Number(match[2]), reason: (match[3] ?? '').trim() };
-}
-
 /** Names brought in by `import X from '...'` / `import { X, Y as Z } from '...'` lines of an MDX file. */
 export function importedNames(esm: string): string[] {
   const names: string[] = [];
@@ -283,16 +296,21 @@ export function importedNames(esm: string): string[] {
 /** Components whose `survey` prop embeds a survey's figures (the survey page lists such articles). */
 export const SURVEY_COMPONENTS = new Set(['SurveyChart', 'SurveyComparison']);
 
+const emptyScan = (): BodyScan => ({ components: [], images: [], links: [], attributes: [], urls: [], imports: [], surveys: [], defined: [], expressions: [] });
+
 /** Walks `source` (the whole file: front matter is skipped by the parser) once. */
 export function scanBody(source: string, isMdx: boolean): BodyScan {
-  const scan: BodyScan = { components: [], images: [], links: [], attributes: [], urls: [], imports: [], surveys: [] };
-  let tree: MdNode;
-  try {
-    tree = (isMdx ? mdxToMdast(source) : markdownToMdast(source)) as unknown as MdNode;
-  } catch (error) {
-    scan.syntaxError = parseMdxError(error instanceof Error ? error.message : String(error));
-    return scan;
-  }
+  if (!isMdx) return walkTree(markdownToMdast(source) as unknown as MdNode, source, []);
+  // MDX is read as the site renders it: Korean prose prepared first, its columns mapped back.
+  const parsed = parseMdxCollectingErrors(source);
+  if (parsed.tree) return walkTree(parsed.tree as MdNode, source, parsed.edits);
+  // The rest of the file, its errors neutralised, still tells which `{…}` use undefined names.
+  const rest = parsed.recovered ? walkTree(parsed.recovered as MdNode, source, parsed.edits) : emptyScan();
+  return { ...emptyScan(), expressions: rest.expressions, defined: rest.defined, imports: rest.imports, syntaxErrors: parsed.errors, syntaxError: parsed.errors[0] };
+}
+
+function walkTree(tree: MdNode, source: string, edits: readonly ProseEdit[]): BodyScan {
+  const scan = emptyScan();
   let sourceLines: string[] | undefined;
   const addAttributes = (attributes: AttributeUse[]) => {
     for (const attribute of attributes) {
@@ -308,12 +326,26 @@ export function scanBody(source: string, isMdx: boolean): BodyScan {
   while (stack.length) {
     const node = stack.pop()!;
     let depth = depths.pop()!;
-    const at: Position = { line: node.position?.start.line, column: node.position?.start.column };
+    const start = node.position?.start;
+    const at: Position = { line: start?.line, column: start && edits.length ? sourceColumn(edits, start.line, start.column) : start?.column };
     const isJsx = node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement';
     if (isJsx && ++depth > MAX_TAG_DEPTH && !scan.tooDeep) scan.tooDeep = { tag: node.name ?? '', ...at };
     if (isJsx && node.name) addAttributes(jsxAttributes(node, node.name, at));
-    if (node.type === 'mdxjsEsm' && typeof node.value === 'string') scan.imports.push(...importedNames(node.value));
-    else if (node.type === 'image' && node.url !== undefined) {
+    if (isJsx) {
+      for (const attribute of node.attributes ?? []) {
+        const value = attribute.value as { type?: string; value?: unknown } | null | undefined;
+        if (attribute.type === 'mdxJsxAttribute' && value?.type === 'mdxJsxAttributeValueExpression' && typeof value.value === 'string') {
+          scan.expressions.push({ code: value.value, tag: `<${node.name ?? ''}>`, attribute: attribute.name, ...at });
+        }
+      }
+    }
+    if (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') {
+      if (typeof node.value === 'string') scan.expressions.push({ code: node.value, ...at });
+    } else if (node.type === 'mdxjsEsm' && typeof node.value === 'string') {
+      scan.imports.push(...importedNames(node.value));
+      scan.defined.push(...esmNames(node.value));
+    }
+    if (node.type === 'image' && node.url !== undefined) {
       if (node.url) scan.images.push({ url: node.url, ...at });
       scan.urls.push({ url: node.url, from: 'image', ...at });
     } else if ((node.type === 'link' || node.type === 'definition') && node.url !== undefined) {

@@ -12,6 +12,8 @@ import { jsonIds } from '../content-dir.ts';
 import { parseContentDate } from '../dates.ts';
 import { publishState, type PublishState } from '../publishing.ts';
 import { parseFrontmatter, type ParsedFrontmatter } from './frontmatter.ts';
+import { undefinedNames } from './expressions.ts';
+import { koreanMdxError } from './mdx-errors.ts';
 import { HTML_ATTRIBUTES, isUrlAttribute, MAX_TAG_DEPTH, scanBody, type AttributeUse, type BodyScan, type ComponentUse, type UrlUse } from './mdx.ts';
 import { crossFieldIssues, FIELD_HELP, POST_FIELDS, postSchema, type IssueParams, type PostField } from './post-schema.ts';
 import type { Problem, Severity } from './problems.ts';
@@ -289,10 +291,6 @@ function surveyPropProblems(use: ComponentUse, file: string, ctx: PostContext, s
   return problems;
 }
 
-const MDX_FIX =
-  'MDX에서 "<"는 컴포넌트나 HTML 태그의 시작이고 "{"는 코드의 시작입니다. 연 태그는 닫고(<div>...</div>, <br />), ' +
-  '글자 그대로 보이려면 \\< 와 \\{ 로 쓰거나 `백틱` 안에 넣으세요.';
-
 /** Schemes that run code when a link is followed or a frame loaded. */
 export const SCRIPT_SCHEMES = ['javascript', 'vbscript'];
 /** The only `data:` URLs a post may carry: raster images, which a browser never runs. SVG can hold scripts. */
@@ -438,22 +436,57 @@ function unsafeHtmlProblems(body: BodyScan, file: string): Problem[] {
   return problems;
 }
 
+/** Long code is cut for the message; the line number finds the rest. */
+const shortCode = (code: string) => {
+  const flat = code.replace(/\s+/g, ' ').trim();
+  return flat.length > 40 ? `${flat.slice(0, 39)}…` : flat;
+};
+
+/**
+ * A `{…}` that uses a name nothing defines: MDX would fail the build with a ReferenceError that
+ * names a page, not the post. Usually prose (`{이름}`) the writer meant as text.
+ */
+function expressionProblems(body: BodyScan, file: string, ctx: PostContext, severity: Severity): Problem[] {
+  const problems: Problem[] = [];
+  // The site's components are given to every post, inside `{…}` too (`{ok && <SurveyChart … />}`).
+  const defined = [...body.defined, ...body.imports, ...ctx.components];
+  for (const use of body.expressions) {
+    const names = undefinedNames(use.code, defined);
+    if (!names.length) continue;
+    const listed = names.map((n) => `"${n}"`).join(', ');
+    problems.push({
+      kind: 'expression',
+      file,
+      line: use.line,
+      column: use.column,
+      section: use.tag,
+      field: use.attribute,
+      severity,
+      message: `{${shortCode(use.code)}}는 코드로 실행되는데, 그 안의 ${listed}은(는) 이 글 어디에도 정의되지 않은 이름이라 페이지를 만들 때 오류가 납니다.`,
+      expected: '중괄호 안에는 글에서 import하거나 export로 정의한 이름, props, frontmatter, 자바스크립트 기본 이름(Math, Date 등)만 씁니다.',
+      fix: `중괄호를 글자 그대로 보이려면 \\{${shortCode(use.code)}\\}처럼 앞에 역슬래시를 붙이세요. 값을 넣으려던 것이라면 import 하거나 export const ${names[0]} = …로 정의하세요.`,
+    });
+  }
+  return problems;
+}
+
 function bodyProblems(info: PostInfo, body: BodyScan, ctx: PostContext, severity: Severity): Problem[] {
   const { file, path } = info;
-  if (body.syntaxError) {
-    const { line, column, reason } = body.syntaxError;
-    return [
-      {
+  if (body.syntaxErrors?.length) {
+    const syntax = body.syntaxErrors.map(({ line, column, reason }): Problem => {
+      const korean = koreanMdxError(reason);
+      return {
         kind: 'mdx',
         file,
         line,
         column,
         severity: 'error',
-        message: `MDX 문법 오류: ${reason}`,
+        message: `MDX 문법 오류: ${korean.message}`,
         expected: '닫힌 태그와 짝이 맞는 중괄호',
-        fix: MDX_FIX,
-      },
-    ];
+        fix: korean.fix,
+      };
+    });
+    return [...syntax, ...expressionProblems(body, file, ctx, severity)];
   }
   if (body.tooDeep) {
     // Stops here: Astro would crash on this post without naming it.
@@ -477,6 +510,7 @@ function bodyProblems(info: PostInfo, body: BodyScan, ctx: PostContext, severity
     const target = imageFile(image.url, path, ctx.projectRoot, 'public');
     if (target && !existsSync(target)) problems.push(missingImage(image.url, target, ctx, { file, line: image.line, column: image.column }));
   }
+  problems.push(...expressionProblems(body, file, ctx, severity));
   const available = new Set([...ctx.components, ...body.imports]);
   const known = [...ctx.components].sort();
   for (const use of body.components) {

@@ -26,7 +26,7 @@ export interface Problem {
   /** A near match for an unknown id or name ("kicom-2010"), shown as "혹시 …?". */
   suggestion?: string;
   severity: Severity;
-  /** Which rule found it: "frontmatter", "mdx", "component", "survey-id", "image", "link", "tweet", "survey", "benchmark", "author", "filename", "placeholder". */
+  /** Which rule found it: "frontmatter", "mdx", "component", "expression", "survey-id", "image", "link", "tweet", "survey", "benchmark", "author", "filename", "placeholder". */
   kind: string;
 }
 
