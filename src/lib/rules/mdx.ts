@@ -8,6 +8,9 @@
  */
 import { Parser } from 'htmlparser2';
 import { markdownToMdast, mdxToMdast } from 'satteri';
+import { MARKDOWN_FEATURES } from '../markdown-features.ts';
+import { renderMath } from '../math.ts';
+import { foreignSyntaxInText, lostTableIn, type ForeignSyntax } from './foreign-syntax.ts';
 
 export interface Position {
   line?: number;
@@ -76,6 +79,8 @@ export interface BodyScan {
   imports: string[];
   /** Survey ids embedded by the survey components' `survey` prop. */
   surveys: string[];
+  /** Other generators' syntax shown as raw text, and formulas KaTeX cannot read (src/lib/rules/foreign-syntax.ts). */
+  foreignSyntax: ForeignSyntax[];
   /** The MDX parser's error, when the body could not be read. */
   syntaxError?: Position & { reason: string };
   /** The first tag nested deeper than MAX_TAG_DEPTH, where there is one. */
@@ -283,12 +288,20 @@ export function importedNames(esm: string): string[] {
 /** Components whose `survey` prop embeds a survey's figures (the survey page lists such articles). */
 export const SURVEY_COMPONENTS = new Set(['SurveyChart', 'SurveyComparison']);
 
+/** The text of a node's descendants, as it reads (text and inline code). */
+function plainText(node: MdNode): string {
+  if (node.type === 'text' || node.type === 'inlineCode') return typeof node.value === 'string' ? node.value : '';
+  return (node.children ?? []).map(plainText).join('');
+}
+
 /** Walks `source` (the whole file: front matter is skipped by the parser) once. */
 export function scanBody(source: string, isMdx: boolean): BodyScan {
-  const scan: BodyScan = { components: [], images: [], links: [], attributes: [], urls: [], imports: [], surveys: [] };
+  const scan: BodyScan = { components: [], images: [], links: [], attributes: [], urls: [], imports: [], surveys: [], foreignSyntax: [] };
   let tree: MdNode;
   try {
-    tree = (isMdx ? mdxToMdast(source) : markdownToMdast(source)) as unknown as MdNode;
+    // The build's own features (maths, smart punctuation), so the tree is the one the page is made from.
+    const options = { features: MARKDOWN_FEATURES };
+    tree = (isMdx ? mdxToMdast(source, options) : markdownToMdast(source, options)) as unknown as MdNode;
   } catch (error) {
     scan.syntaxError = parseMdxError(error instanceof Error ? error.message : String(error));
     return scan;
@@ -302,6 +315,8 @@ export function scanBody(source: string, isMdx: boolean): BodyScan {
       for (const url of urlsInAttribute(name, attribute.value)) scan.urls.push({ url, from: 'attribute', tag, attribute: name, line, column });
     }
   };
+  // The text node that ends each heading, where a kramdown `{#id}` would be.
+  const headingEnds = new Set<MdNode>();
   const stack: MdNode[] = [tree];
   // Tag depth of each node on the stack, kept beside it rather than on the parser's objects.
   const depths: number[] = [0];
@@ -312,6 +327,16 @@ export function scanBody(source: string, isMdx: boolean): BodyScan {
     const isJsx = node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement';
     if (isJsx && ++depth > MAX_TAG_DEPTH && !scan.tooDeep) scan.tooDeep = { tag: node.name ?? '', ...at };
     if (isJsx && node.name) addAttributes(jsxAttributes(node, node.name, at));
+    if (node.type === 'text' && typeof node.value === 'string') {
+      scan.foreignSyntax.push(...foreignSyntaxInText(node.value, at, { isMdx, inHeadingEnd: headingEnds.has(node) }));
+    } else if (node.type === 'heading' && node.children?.length) headingEnds.add(node.children.at(-1)!);
+    else if (node.type === 'paragraph') {
+      const lostTable = lostTableIn(plainText(node), at);
+      if (lostTable) scan.foreignSyntax.push(lostTable);
+    } else if ((node.type === 'math' || node.type === 'inlineMath') && typeof node.value === 'string') {
+      const { error } = renderMath(node.value, node.type === 'math');
+      if (error) scan.foreignSyntax.push({ kind: 'math-error', text: error, ...at });
+    }
     if (node.type === 'mdxjsEsm' && typeof node.value === 'string') scan.imports.push(...importedNames(node.value));
     else if (node.type === 'image' && node.url !== undefined) {
       if (node.url) scan.images.push({ url: node.url, ...at });
