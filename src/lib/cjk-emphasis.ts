@@ -24,6 +24,7 @@ import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { cjkFriendlyExtension } from 'micromark-extension-cjk-friendly';
 import { gfmStrikethroughCjkFriendly } from 'micromark-extension-cjk-friendly-gfm-strikethrough';
 import { gfm } from 'micromark-extension-gfm';
+import { combineExtensions } from 'micromark-util-combine-extensions';
 import { markdownToMdast, mdxToMdast, type Features, type MdastPluginDefinition, type MdastVisitorContext, type PluginFactoryContext } from 'satteri';
 
 /** Hangul, Han, kana, Bopomofo, CJK symbols and punctuation, full-width forms. */
@@ -58,10 +59,11 @@ interface MdNode {
 }
 
 type ContainerType = 'paragraph' | 'heading' | 'tableCell';
-const CONTAINERS = new Set<string>(['paragraph', 'heading', 'tableCell']);
 
+/** Combined once: micromark would otherwise merge the extensions' tables again for every snippet. */
 const MICROMARK_OPTIONS = {
-  extensions: [gfm(), cjkFriendlyExtension(), gfmStrikethroughCjkFriendly()],
+  // The strikethrough variant must come after gfm(), whose strikethrough it replaces.
+  extensions: [combineExtensions([gfm(), cjkFriendlyExtension(), gfmStrikethroughCjkFriendly()])],
   mdastExtensions: [gfmFromMarkdown()],
 };
 
@@ -234,34 +236,40 @@ const hasDelimiterText = (node: MdNode): boolean =>
 
 /**
  * The Sätteri mdast plugin factory. `features` must be the ones the document is parsed with
- * (src/lib/markdown-features.ts).
+ * (src/lib/markdown-features.ts). Rust hands over only the containers and definitions; a container
+ * is looked into only when its own source has a delimiter next to CJK text, and all are re-read
+ * at the end, when every definition (which may come after its reference) is known.
  */
 export function cjkFriendlyEmphasis(features: Features) {
   return (factory: PluginFactoryContext): MdastPluginDefinition | null => {
     if (!DELIMITER_NEAR_CJK.test(factory.source)) return null;
     const isMdx = factory.sourceFormat === 'mdx';
+    const source = factory.source;
+    const labels: string[] = [];
+    const notes: string[] = [];
+    const containers: MdNode[] = [];
+    const consider = (node: unknown) => {
+      const container = node as MdNode;
+      const start = container.position?.start.offset;
+      const end = container.position?.end.offset;
+      if (start === undefined || end === undefined || !DELIMITER_NEAR_CJK.test(source.slice(start, end))) return;
+      if (hasDelimiterText(container)) containers.push(container);
+    };
     return {
       name: 'socialbench-cjk-friendly-emphasis',
       options: { position: true },
-      before(root, ctx: MdastVisitorContext) {
-        const source = ctx.source;
-        const labels: string[] = [];
-        const notes: string[] = [];
-        const containers: MdNode[] = [];
-        const walk = (node: MdNode) => {
-          if (node.type === 'definition') labels.push(node.label ?? node.identifier ?? '');
-          else if (node.type === 'footnoteDefinition') notes.push(node.label ?? node.identifier ?? '');
-          if (CONTAINERS.has(node.type)) {
-            if (hasDelimiterText(node)) containers.push(node);
-            return;
-          }
-          for (const child of node.children ?? []) walk(child);
-        };
-        walk(root as unknown as MdNode);
+      paragraph: consider,
+      heading: consider,
+      tableCell: consider,
+      definition(node) {
+        labels.push(node.label ?? node.identifier);
+      },
+      footnoteDefinition(node) {
+        notes.push(node.label ?? node.identifier);
+      },
+      after(_root, ctx: MdastVisitorContext) {
         for (const node of containers) {
-          const content = inlineSource(node, source);
-          if (!content || !DELIMITER_NEAR_CJK.test(content)) continue;
-          const replacement = reparseContainer(node, source, { isMdx, features, labels, notes });
+          const replacement = reparseContainer(node, ctx.source, { isMdx, features, labels, notes });
           if (replacement) ctx.replaceNode(node as never, replacement as never);
         }
       },
