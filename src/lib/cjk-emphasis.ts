@@ -67,16 +67,49 @@ const MICROMARK_OPTIONS = {
   mdastExtensions: [gfmFromMarkdown()],
 };
 
+interface InlineSource {
+  text: string;
+  /** Offset in the post's source of index `i` of `text`. */
+  sourceAt: (i: number) => number;
+}
+
 /**
  * The container's inline source: from its first child to its last, continuation lines without
  * their block-quote markers and indentation (which the inline parser drops as well).
  */
-function inlineSource(node: MdNode, source: string): string | undefined {
+function inlineSource(node: MdNode, source: string): InlineSource | undefined {
   const children = node.children ?? [];
   const start = children[0]?.position?.start.offset;
   const end = children.at(-1)?.position?.end.offset;
   if (start === undefined || end === undefined || end <= start) return undefined;
-  return source.slice(start, end).replace(/(\r\n|\r|\n)(?:[ \t]*>)*[ \t]*/g, '$1');
+  const raw = source.slice(start, end);
+  // Where each line of `text` starts, in `text` and in the source.
+  const lines: [number, number][] = [[0, start]];
+  let text = '';
+  let last = 0;
+  for (const match of raw.matchAll(/(\r\n|\r|\n)((?:[ \t]*>)*[ \t]*)/g)) {
+    text += raw.slice(last, match.index + match[1]!.length);
+    last = match.index + match[0].length;
+    lines.push([text.length, start + last]);
+  }
+  text += raw.slice(last);
+  const sourceAt = (i: number) => {
+    let line = lines[0]!;
+    for (const candidate of lines) if (candidate[0] <= i) line = candidate;
+    return line[1] + (i - line[0]);
+  };
+  return { text, sourceAt };
+}
+
+/** Source ranges of a container's MDX expressions and JSX, where a backslash would change code. */
+function mdxRanges(node: MdNode, out: [number, number][] = []): [number, number][] {
+  for (const child of node.children ?? []) {
+    const start = child.position?.start.offset;
+    const end = child.position?.end.offset;
+    if (child.type.startsWith('mdx') && start !== undefined && end !== undefined) out.push([start, end]);
+    else mdxRanges(child, out);
+  }
+  return out;
 }
 
 /** The inline source as a document of its own that parses to the same kind of container. */
@@ -118,7 +151,7 @@ interface Edit {
  * micromark's reading of the delimiters: a marker for each run it turned into emphasis, strong or
  * strikethrough, and an escape for each delimiter character it left as text.
  */
-function delimiterEdits(node: MdNode, text: string, edits: Edit[]): boolean {
+function delimiterEdits(node: MdNode, text: string, edits: Edit[], mayEscape: (index: number) => boolean): boolean {
   for (const child of node.children ?? []) {
     const start = child.position?.start.offset;
     const end = child.position?.end.offset;
@@ -133,10 +166,10 @@ function delimiterEdits(node: MdNode, text: string, edits: Edit[]): boolean {
     } else if (child.type === 'text') {
       for (let i = start; i < end; i++) {
         const c = text[i]!;
-        if ((c === '*' || c === '_' || c === '~') && !isEscaped(text, i)) edits.push({ at: i, length: 1, insert: `\\${c}` });
+        if ((c === '*' || c === '_' || c === '~') && !isEscaped(text, i) && mayEscape(i)) edits.push({ at: i, length: 1, insert: `\\${c}` });
       }
     }
-    if (!delimiterEdits(child, text, edits)) return false;
+    if (!delimiterEdits(child, text, edits, mayEscape)) return false;
   }
   return true;
 }
@@ -185,6 +218,25 @@ function rebuild(children: MdNode[]): { children: MdNode[]; markers: number } | 
   return stack.length === 1 ? { children: stack[0]!.children, markers } : undefined;
 }
 
+const EMPHASIS_OR_TEXT = new Set(['text', 'emphasis', 'strong', 'delete']);
+
+/**
+ * Everything in a container other than text and emphasis, in order: code, links and their URLs,
+ * images, HTML, MDX expressions and JSX with their attributes. The re-read may change only text and
+ * emphasis; if anything else differs (an escape landed inside `{a_b}`, a marker inside a bare URL),
+ * the container is left as it was.
+ */
+function otherParts(node: MdNode, out: string[] = []): string[] {
+  for (const child of node.children ?? []) {
+    if (!EMPHASIS_OR_TEXT.has(child.type)) {
+      const attributes = (child.attributes as { name?: string; value?: unknown }[] | undefined)?.map((a) => [a.name, typeof a.value === 'object' && a.value ? (a.value as { value?: unknown }).value : a.value]);
+      out.push(JSON.stringify([child.type, child.value, child.url, child.alt, child.title, child.identifier, child.name, attributes]));
+    }
+    otherParts(child, out);
+  }
+  return out;
+}
+
 const countMarkers = (value: unknown): number => (JSON.stringify(value).match(ANY_MARKER_G) ?? []).length;
 
 /**
@@ -197,8 +249,9 @@ export function reparseContainer(
   options: { isMdx: boolean; features: Features; labels: string[]; notes: string[] },
 ): MdNode | undefined {
   const type = node.type as ContainerType;
-  const content = inlineSource(node, source);
-  if (content === undefined || ANY_MARKER.test(content)) return undefined;
+  const inline = inlineSource(node, source);
+  if (inline === undefined || ANY_MARKER.test(inline.text)) return undefined;
+  const content = inline.text;
   const definitions = content.includes('[') ? definitionsText(options.labels, options.notes) : '';
   const wrapped = asDocument(type, content);
   const micromarkTree = fromMarkdown(wrapped.text + definitions, MICROMARK_OPTIONS) as unknown as MdNode;
@@ -209,7 +262,12 @@ export function reparseContainer(
     return undefined;
   }
   const edits: Edit[] = [];
-  if (!delimiterEdits(read, wrapped.text, edits)) return undefined;
+  const protectedRanges = options.isMdx ? mdxRanges(node) : [];
+  const mayEscape = (index: number) => {
+    const at = inline.sourceAt(index - wrapped.offset);
+    return !protectedRanges.some(([start, end]) => at >= start && at < end);
+  };
+  if (!delimiterEdits(read, wrapped.text, edits, mayEscape)) return undefined;
   const inserted = edits.filter((edit) => edit.insert.length === 1).length;
   if (inserted === 0) return undefined;
   edits.sort((a, b) => a.at - b.at);
@@ -226,6 +284,7 @@ export function reparseContainer(
   if (!reread?.children || countMarkers(reread) !== inserted) return undefined;
   const rebuilt = rebuild(reread.children);
   if (!rebuilt || rebuilt.markers !== inserted) return undefined;
+  if (JSON.stringify(otherParts({ type, children: rebuilt.children })) !== JSON.stringify(otherParts(node))) return undefined;
   const replacement: MdNode = { type, children: rebuilt.children.map(withoutPositions) };
   if (type === 'heading') replacement.depth = node.depth;
   return replacement;
@@ -269,7 +328,13 @@ export function cjkFriendlyEmphasis(features: Features) {
       },
       after(_root, ctx: MdastVisitorContext) {
         for (const node of containers) {
-          const replacement = reparseContainer(node, ctx.source, { isMdx, features, labels, notes });
+          let replacement: MdNode | undefined;
+          try {
+            replacement = reparseContainer(node, ctx.source, { isMdx, features, labels, notes });
+          } catch {
+            // The snippet did not parse on its own (an MDX expression the escapes broke, say): as written.
+            replacement = undefined;
+          }
           if (replacement) ctx.replaceNode(node as never, replacement as never);
         }
       },

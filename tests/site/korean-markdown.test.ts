@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
 import { fileForUrl, page } from '../support/html';
 import { JAVA } from '../support/prerequisites';
-import { getBuild } from '../support/sites';
+import { getBuild, readBuilt } from '../support/sites';
 import { KOREAN_MARKDOWN } from '../support/sites-markdown';
 
 const site = KOREAN_MARKDOWN;
@@ -61,6 +61,14 @@ describe.each(POSTS)('Korean emphasis and maths in %s', (url) => {
     expect($('article .prose code.language-math')).toHaveLength(0);
     expect($('script[src*="katex"], link[href*="katex"]')).toHaveLength(0);
     expect(body().text()).toContain('가격은 $5에서 $10으로');
+  });
+});
+
+describe('the feed', () => {
+  it('carries the maths as MathML and the emphasis as <strong>', () => {
+    const rss = readBuilt(site, 'rss.xml');
+    expect(rss).toMatch(/(<|&lt;)mfrac(>|&gt;)/);
+    expect(rss).toMatch(/(<|&lt;)strong(>|&gt;)“도구”(<|&lt;)\/strong(>|&gt;)를/);
   });
 });
 

@@ -86,3 +86,21 @@ describe('CJK-friendly emphasis in MDX', () => {
     expect(code).toContain('<_components.code>{"**x**를"}</_components.code>');
   });
 });
+
+describe('what the re-read never changes', () => {
+  it('bolds around an MDX expression and leaves the underscores inside it as code', async () => {
+    const code = await mdx('**“도구”**를 {a_b_c} 씁니다\n');
+    expect(code).toContain('<_components.strong>{"“도구”"}</_components.strong>');
+    expect(code).toContain('{a_b_c}');
+  });
+
+  it('leaves the paragraph as CommonMark read it when the extension would pair asterisks inside an expression', async () => {
+    const code = await mdx('**“도구”**를 {2*3*4}\n');
+    expect(code).toContain('2 * 3 * 4');
+  });
+
+  it('keeps a bare URL intact', async () => {
+    const out = await html('**“도구”**를 https://example.com/a_b_c 참고');
+    expect(out).toContain('href="https://example.com/a_b_c"');
+  });
+});
