@@ -24,7 +24,7 @@ const mdastPlugins = [cjkFriendlyEmphasis(features)];
 // The site's own hast plugins in every run, as in the build (any plugin takes Sätteri off its all-Rust path).
 const hastPlugins = [mathAsMathml, headingAnchors, taskListLabels, forbiddenCharacters];
 
-type Run = (source: string) => Promise<unknown>;
+type Run = (source: string) => unknown;
 const runs: Record<string, Run> = {
   md: (s) => markdownToHtml(s, { features, hastPlugins }),
   'md+plugin': (s) => markdownToHtml(s, { features, hastPlugins, mdastPlugins }),
