@@ -4,7 +4,9 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { satteri, satteriCreateHighlightFn, satteriHighlightPlugin } from '@astrojs/markdown-satteri';
 import { withKoreanMdxProse } from './src/lib/markdown/mdx-renderer.ts';
-import { forbiddenCharacters, headingAnchors, taskListLabels } from './src/lib/markdown-plugins.mjs';
+import { forbiddenCharacters, headingAnchors, mathAsMathml, taskListLabels } from './src/lib/markdown-plugins.mjs';
+import { cjkFriendlyEmphasis } from './src/lib/cjk-emphasis.ts';
+import { MARKDOWN_FEATURES } from './src/lib/markdown-features.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import previewUnpublished from './src/integrations/preview-unpublished.ts';
 // The one place the site's URL is set (SITE_URL applied there), so feeds and sitemap agree with pages.
@@ -45,10 +47,12 @@ export default defineConfig({
   markdown: {
     // In .mdx, `<성장>`, `1,000원 < 2,000원`, `<br>`, `<!-- 메모 -->` and `<https://…>` are what the writer means (src/lib/markdown/mdx-prose.ts).
     processor: withKoreanMdxProse(satteri({
-      hastPlugins: [satteriHighlightPlugin(highlight, undefined), headingAnchors, taskListLabels, tableAlignClasses, forbiddenCharacters],
-      features: {
-        gfm: { footnotes: { label: '각주', backLabel: (n) => `본문의 ${n}번 각주 위치로 돌아가기` } },
-      },
+      // Emphasis next to Korean (`**“도구”**를`) by the CJK-friendly rules: src/lib/cjk-emphasis.ts.
+      mdastPlugins: [cjkFriendlyEmphasis(MARKDOWN_FEATURES)],
+      // Maths before the highlighter, which would otherwise take `$$` blocks for code.
+      hastPlugins: [mathAsMathml, satteriHighlightPlugin(highlight, undefined), headingAnchors, taskListLabels, tableAlignClasses, forbiddenCharacters],
+      // The same features as the writer checks and the emphasis plugin's re-parse: src/lib/markdown-features.ts.
+      features: MARKDOWN_FEATURES,
     })),
     // Highlighting is the first hast plugin above (Shiki without style attributes).
     syntaxHighlight: false,

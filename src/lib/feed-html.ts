@@ -21,7 +21,6 @@ const OMITTED_WITH_CONTENT = [
   'template',
   'canvas',
   'svg',
-  'math',
   'button',
   'form',
   'input',
@@ -35,6 +34,14 @@ const OMITTED_WITH_CONTENT = [
   'xmp',
 ];
 
+/**
+ * MathML Core, which posts' `$$` maths is made of (src/lib/math.ts): feed readers show it as a
+ * browser does, and one that cannot still shows the numbers and the TeX annotation, rather than
+ * losing the formula. Presentation only: no links, no scripts in MathML Core.
+ */
+const MATHML_TAGS = ['math', 'semantics', 'annotation', 'mrow', 'mi', 'mn', 'mo', 'ms', 'mtext', 'mspace', 'mfrac', 'msqrt', 'mroot', 'msub', 'msup', 'msubsup', 'munder', 'mover', 'munderover', 'mmultiscripts', 'mprescripts', 'mtable', 'mtr', 'mtd', 'mstyle', 'mpadded', 'mphantom', 'merror'];
+const MATHML_ATTRIBUTES = ['display', 'displaystyle', 'scriptlevel', 'mathvariant', 'mathcolor', 'mathbackground', 'mathsize', 'encoding', 'fence', 'separator', 'stretchy', 'symmetric', 'largeop', 'movablelimits', 'accent', 'accentunder', 'lspace', 'rspace', 'minsize', 'maxsize', 'linethickness', 'width', 'height', 'depth', 'voffset', 'columnalign', 'rowalign', 'columnspacing', 'rowspacing', 'columnlines', 'rowlines', 'columnspan', 'rowspan'];
+
 const ALLOWED_TAGS = [
   ...sanitizeHtml.defaults.allowedTags.filter((t) => !OMITTED_WITH_CONTENT.includes(t)),
   'img',
@@ -46,6 +53,7 @@ const ALLOWED_TAGS = [
   'summary',
   'del',
   'ins',
+  ...MATHML_TAGS,
 ];
 
 const ALLOWED_ATTRIBUTES: sanitizeHtml.IOptions['allowedAttributes'] = {
@@ -67,6 +75,7 @@ const ALLOWED_ATTRIBUTES: sanitizeHtml.IOptions['allowedAttributes'] = {
   col: ['span'],
   colgroup: ['span'],
   details: ['open'],
+  ...Object.fromEntries(MATHML_TAGS.map((tag) => [tag, MATHML_ATTRIBUTES])),
   '*': ['lang', 'dir'],
 };
 

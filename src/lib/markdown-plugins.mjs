@@ -3,6 +3,8 @@
  * Sätteri hast plugins for posts (Markdown and MDX), run in Astro's Rust pipeline: no client JS.
  */
 import Slugger from 'github-slugger';
+import { htmlToHast } from 'satteri';
+import { renderMath } from './math.ts';
 import { hasMarkupInvalid, stripMarkupInvalid } from './xml-chars.ts';
 
 const LEVELS = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'];
@@ -71,4 +73,39 @@ export function forbiddenCharacters(ctx) {
   /** @param {any} node */
   const clean = (node) => (hasMarkupInvalid(node.value) ? { type: node.type, value: stripMarkupInvalid(node.value) } : undefined);
   return { name: 'socialbench-forbidden-characters', text: clean, raw: clean };
+}
+
+/** @param {any} node */
+const classesOf = (node) => (Array.isArray(node?.properties?.className) ? node.properties.className : []);
+
+/**
+ * Sätteri hast plugin: `$$…$$` maths (src/lib/markdown-features.ts) as MathML typeset by KaTeX at
+ * build time (src/lib/math.ts): no client JavaScript, no KaTeX CSS or fonts. Sätteri hands maths
+ * over as `<pre><code class="math-display">` and `<code class="math-inline">`; a formula KaTeX
+ * cannot read stays that code (TeX as written), and `npm run check` names its line. A display
+ * formula is wrapped in a scrollable box so a wide one does not widen the page. Must run before
+ * the code highlighter. A factory: only a post with `$$` gets it.
+ * @param {{ source: string }} ctx
+ */
+export function mathAsMathml(ctx) {
+  if (!ctx.source.includes('$$')) return null;
+  return {
+    name: 'socialbench-math',
+    element: {
+      filter: ['pre', 'code'],
+      /** @param {any} node @param {any} ctx */
+      visit(node, ctx) {
+        const code = node.tagName === 'pre' ? node.children?.find((/** @type {any} */ c) => c.type === 'element' && c.tagName === 'code') : node;
+        const display = node.tagName === 'pre';
+        if (!classesOf(code).includes(display ? 'math-display' : 'math-inline')) return;
+        const result = renderMath(ctx.textContent(code).replace(/\n$/, ''), display);
+        if (result.html === undefined) return;
+        const children = /** @type {any} */ (htmlToHast(result.html, { fragment: true })).children;
+        // The HTML parser keeps KaTeX's `xmlns` as a property named ":xmlns", which would be written
+        // out as an invalid attribute; in HTML a <math> element needs no xmlns.
+        for (const span of children) for (const math of span.children ?? []) if (math.properties) delete math.properties[':xmlns'];
+        ctx.replaceNode(node, display ? { type: 'element', tagName: 'div', properties: { className: ['math-display'] }, children } : children);
+      },
+    },
+  };
 }

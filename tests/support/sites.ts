@@ -4,6 +4,7 @@ import type { BuildOptions, BuildResult } from './build-site';
 import { tmpRoot } from './build-site';
 import { blogSites } from './sites-blog';
 import { koreanSites } from './sites-korean';
+import { markdownSites } from './sites-markdown';
 
 /**
  * "Now" for the example site in tests: the start of the run, as `npm run build` would take it, so an
@@ -25,6 +26,7 @@ export const sites: Record<string, () => BuildOptions> = {
   example: () => ({ buildTime: exampleBuildTime() }),
   ...blogSites,
   ...koreanSites,
+  ...markdownSites,
 };
 
 export const manifestPath = join(tmpRoot, 'builds.json');

@@ -122,6 +122,16 @@ describe('cleanFeedHtml', () => {
     expect($('pre').attr('style')).toBeUndefined();
   });
 
+  it('keeps maths (MathML, as posts render `$$`) with its structure and TeX annotation', async () => {
+    const { renderMath } = await import('@/lib/math');
+    const html = `<p>넓이는 ${renderMath('\\pi r^2', false).html}</p><div class="math-display">${renderMath('\\frac{1}{2}', true).html}</div>`;
+    const $ = load(cleanFeedHtml(html, BASE));
+    expect($('math')).toHaveLength(2);
+    expect($('math').eq(1).attr('display')).toBe('block');
+    expect($('math').eq(1).find('mfrac mn').map((_, el) => $(el).text()).get()).toEqual(['1', '2']);
+    expect($('annotation').first().text()).toBe('\\pi r^2');
+  });
+
   it('drops characters XML 1.0 forbids from the body', () => {
     expect(clean('<p>a\u0008b</p>')).toBe('<p>ab</p>');
   });

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { mdxToMdast } from 'satteri';
+import { MARKDOWN_FEATURES } from '@/lib/markdown-features';
 import { isProseAngle, prepareMdxProse, sourceColumn } from '@/lib/markdown/mdx-prose';
 import { withKoreanMdxProse } from '@/lib/markdown/mdx-renderer';
 
@@ -17,7 +18,8 @@ interface Node {
   children?: Node[];
 }
 
-const tree = (source: string) => mdxToMdast(prepareMdxProse(source).text) as unknown as Node;
+// The features the site renders with, maths included.
+const tree = (source: string) => mdxToMdast(prepareMdxProse(source).text, { features: MARKDOWN_FEATURES }) as unknown as Node;
 
 function all(node: Node): Node[] {
   return [node, ...(node.children ?? []).flatMap(all)];
@@ -51,12 +53,14 @@ describe('< in Korean prose', () => {
     expect(elements('<>조각</>')).toHaveLength(1);
   });
 
-  it('leaves code spans, fenced code, expressions, ESM and front matter as written', () => {
+  it('leaves code spans, fenced code, maths, expressions, ESM and front matter as written', () => {
     expect(ofType('`<성장>`과 `{이름}`', 'inlineCode').map((n) => n.value)).toEqual(['<성장>', '{이름}']);
     expect(ofType('```\n<성장> {이름} <!-- 메모 --> <br>\n```', 'code').map((n) => n.value)).toEqual(['<성장> {이름} <!-- 메모 --> <br>']);
     expect(ofType('{1 < 2}', 'mdxFlowExpression').map((n) => n.value)).toEqual(['1 < 2']);
     expect(ofType('값 {a < b ? 1 : 2} 끝', 'mdxTextExpression').map((n) => n.value)).toEqual(['a < b ? 1 : 2']);
     expect(ofType('export const small = 1 < 2;\n\n본문', 'mdxjsEsm').map((n) => n.value)).toEqual(['export const small = 1 < 2;']);
+    expect(ofType('$$\na < b, \\frac{1}{2}\n$$', 'math').map((n) => n.value)).toEqual(['a < b, \\frac{1}{2}']);
+    expect(ofType('식 $$x<1$$ 끝', 'inlineMath').map((n) => n.value)).toEqual(['x<1']);
     const frontMatter = '---\ntitle: "<성장>"\n---\n\n본문';
     expect(prepareMdxProse(frontMatter).text).toBe(frontMatter);
   });

@@ -24,6 +24,7 @@
  */
 import { Parser } from 'htmlparser2';
 import { markdownToMdast, mdxToMdast } from 'satteri';
+import { MARKDOWN_FEATURES } from '../markdown-features.ts';
 
 /** One change of length: at (line, column) of the original, `removed` code units became `inserted`. */
 export interface ProseEdit {
@@ -67,11 +68,11 @@ function untouchedRanges(source: string): Range[] {
   const masked = source.replaceAll('<', MASK);
   let tree: TreeNode;
   try {
-    tree = mdxToMdast(masked) as unknown as TreeNode;
+    tree = mdxToMdast(masked, { features: MARKDOWN_FEATURES }) as unknown as TreeNode;
   } catch {
     // Unbalanced braces, or an expression that is not JavaScript: the MDX parse will report them.
     // Code and front matter are still found, expressions are then left as they are.
-    tree = mdxToMdast(masked.replace(/[{}]/g, ' ')) as unknown as TreeNode;
+    tree = mdxToMdast(masked.replace(/[{}]/g, ' '), { features: MARKDOWN_FEATURES }) as unknown as TreeNode;
   }
   const ranges: Range[] = [];
   const stack: TreeNode[] = [tree];

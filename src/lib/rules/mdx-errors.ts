@@ -8,6 +8,7 @@
  */
 import { mdxToMdast } from 'satteri';
 import { prepareMdxProse, sourceColumn, type ProseEdit } from '../markdown/mdx-prose.ts';
+import { MARKDOWN_FEATURES } from '../markdown-features.ts';
 
 /** More than this in one file, and the writer has a bigger problem than a list can show. */
 export const MAX_SYNTAX_ERRORS = 20;
@@ -121,7 +122,7 @@ export function parseMdxCollectingErrors(source: string): ParsedMdx {
     const prepared = prepareMdxProse(text);
     let error: MdxSyntaxError;
     try {
-      const tree = mdxToMdast(prepared.text);
+      const tree = mdxToMdast(prepared.text, { features: MARKDOWN_FEATURES });
       return errors.length ? { recovered: tree, edits: prepared.edits, errors } : { tree, edits: prepared.edits, errors };
     } catch (thrown) {
       error = parseMdxError(thrown instanceof Error ? thrown.message : String(thrown));

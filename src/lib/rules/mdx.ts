@@ -8,8 +8,11 @@
  */
 import { Parser } from 'htmlparser2';
 import { markdownToMdast } from 'satteri';
+import { MARKDOWN_FEATURES } from '../markdown-features.ts';
 import { sourceColumn, type ProseEdit } from '../markdown/mdx-prose.ts';
+import { renderMath } from '../math.ts';
 import { esmNames } from './expressions.ts';
+import { foreignSyntaxInText, lostTableIn, type ForeignSyntax } from './foreign-syntax.ts';
 import { parseMdxCollectingErrors, type MdxSyntaxError } from './mdx-errors.ts';
 
 export { parseMdxError } from './mdx-errors.ts';
@@ -94,6 +97,8 @@ export interface BodyScan {
   defined: string[];
   /** Every `{…}` of an MDX post, in file order. */
   expressions: ExpressionUse[];
+  /** Other generators' syntax shown as raw text, and formulas KaTeX cannot read (src/lib/rules/foreign-syntax.ts). */
+  foreignSyntax: ForeignSyntax[];
   /** The MDX parser's first error, when the body could not be read. */
   syntaxError?: MdxSyntaxError;
   /** Every MDX syntax error of the body (src/lib/rules/mdx-errors.ts), the first one first. */
@@ -296,20 +301,27 @@ export function importedNames(esm: string): string[] {
 /** Components whose `survey` prop embeds a survey's figures (the survey page lists such articles). */
 export const SURVEY_COMPONENTS = new Set(['SurveyChart', 'SurveyComparison']);
 
-const emptyScan = (): BodyScan => ({ components: [], images: [], links: [], attributes: [], urls: [], imports: [], surveys: [], defined: [], expressions: [] });
+const emptyScan = (): BodyScan => ({ components: [], images: [], links: [], attributes: [], urls: [], imports: [], surveys: [], defined: [], expressions: [], foreignSyntax: [] });
+
+/** The text of a node's descendants, as it reads (text and inline code). */
+function plainText(node: MdNode): string {
+  if (node.type === 'text' || node.type === 'inlineCode') return typeof node.value === 'string' ? node.value : '';
+  return (node.children ?? []).map(plainText).join('');
+}
 
 /** Walks `source` (the whole file: front matter is skipped by the parser) once. */
 export function scanBody(source: string, isMdx: boolean): BodyScan {
-  if (!isMdx) return walkTree(markdownToMdast(source) as unknown as MdNode, source, []);
+  // The build's own features (maths, smart punctuation), so the tree is the one the page is made from.
+  if (!isMdx) return walkTree(markdownToMdast(source, { features: MARKDOWN_FEATURES }) as unknown as MdNode, source, [], false);
   // MDX is read as the site renders it: Korean prose prepared first, its columns mapped back.
   const parsed = parseMdxCollectingErrors(source);
-  if (parsed.tree) return walkTree(parsed.tree as MdNode, source, parsed.edits);
+  if (parsed.tree) return walkTree(parsed.tree as MdNode, source, parsed.edits, true);
   // The rest of the file, its errors neutralised, still tells which `{…}` use undefined names.
-  const rest = parsed.recovered ? walkTree(parsed.recovered as MdNode, source, parsed.edits) : emptyScan();
+  const rest = parsed.recovered ? walkTree(parsed.recovered as MdNode, source, parsed.edits, true) : emptyScan();
   return { ...emptyScan(), expressions: rest.expressions, defined: rest.defined, imports: rest.imports, syntaxErrors: parsed.errors, syntaxError: parsed.errors[0] };
 }
 
-function walkTree(tree: MdNode, source: string, edits: readonly ProseEdit[]): BodyScan {
+function walkTree(tree: MdNode, source: string, edits: readonly ProseEdit[], isMdx: boolean): BodyScan {
   const scan = emptyScan();
   let sourceLines: string[] | undefined;
   const addAttributes = (attributes: AttributeUse[]) => {
@@ -320,6 +332,8 @@ function walkTree(tree: MdNode, source: string, edits: readonly ProseEdit[]): Bo
       for (const url of urlsInAttribute(name, attribute.value)) scan.urls.push({ url, from: 'attribute', tag, attribute: name, line, column });
     }
   };
+  // The text node that ends each heading, where a kramdown `{#id}` would be.
+  const headingEnds = new Set<MdNode>();
   const stack: MdNode[] = [tree];
   // Tag depth of each node on the stack, kept beside it rather than on the parser's objects.
   const depths: number[] = [0];
@@ -338,6 +352,16 @@ function walkTree(tree: MdNode, source: string, edits: readonly ProseEdit[]): Bo
           scan.expressions.push({ code: value.value, tag: `<${node.name ?? ''}>`, attribute: attribute.name, ...at });
         }
       }
+    }
+    if (node.type === 'text' && typeof node.value === 'string') {
+      scan.foreignSyntax.push(...foreignSyntaxInText(node.value, at, { isMdx, inHeadingEnd: headingEnds.has(node) }));
+    } else if (node.type === 'heading' && node.children?.length) headingEnds.add(node.children.at(-1)!);
+    else if (node.type === 'paragraph') {
+      const lostTable = lostTableIn(plainText(node), at);
+      if (lostTable) scan.foreignSyntax.push(lostTable);
+    } else if ((node.type === 'math' || node.type === 'inlineMath') && typeof node.value === 'string') {
+      const { error } = renderMath(node.value, node.type === 'math');
+      if (error) scan.foreignSyntax.push({ kind: 'math-error', text: error, ...at });
     }
     if (node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') {
       if (typeof node.value === 'string') scan.expressions.push({ code: node.value, ...at });

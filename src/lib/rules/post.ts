@@ -15,6 +15,7 @@ import { parseFrontmatter, type ParsedFrontmatter } from './frontmatter.ts';
 import { undefinedNames } from './expressions.ts';
 import { koreanMdxError } from './mdx-errors.ts';
 import { HTML_ATTRIBUTES, isUrlAttribute, MAX_TAG_DEPTH, scanBody, type AttributeUse, type BodyScan, type ComponentUse, type UrlUse } from './mdx.ts';
+import { foreignSyntaxProblem } from './foreign-syntax.ts';
 import { crossFieldIssues, FIELD_HELP, POST_FIELDS, postSchema, type IssueParams, type PostField } from './post-schema.ts';
 import type { Problem, Severity } from './problems.ts';
 import { nearest } from './suggest.ts';
@@ -506,6 +507,7 @@ function bodyProblems(info: PostInfo, body: BodyScan, ctx: PostContext, severity
   }
   // Errors even in a draft, which `npm run dev` shows: unsafe HTML must never reach a page.
   const problems: Problem[] = unsafeHtmlProblems(body, file);
+  for (const found of body.foreignSyntax) problems.push(foreignSyntaxProblem(found, file));
   for (const image of body.images) {
     const target = imageFile(image.url, path, ctx.projectRoot, 'public');
     if (target && !existsSync(target)) problems.push(missingImage(image.url, target, ctx, { file, line: image.line, column: image.column }));
