@@ -19,6 +19,7 @@ import { checkMetrics } from './metrics.ts';
 import { checkPost, readPostInfo, type PostContext, type PostInfo, type SurveyIndex } from './post.ts';
 import type { Problem } from './problems.ts';
 import { nearest } from './suggest.ts';
+import { duplicateOldPaths } from '../redirects.ts';
 
 export interface ContentCheckOptions {
   contentDir: string;
@@ -210,6 +211,23 @@ function fileNameProblems(post: PostInfo): Problem[] {
   ];
 }
 
+/** An old address two posts claim would redirect to one of them at random (src/lib/redirects.ts). */
+function oldPathProblems(posts: PostInfo[]): Problem[] {
+  return duplicateOldPaths(posts.map((p) => ({ file: p.file, redirectFrom: p.redirectFrom ?? [] })))
+    .filter((d) => d.file !== d.firstFile)
+    .map((d) => ({
+      kind: 'frontmatter',
+      file: d.file,
+      line: posts.find((p) => p.file === d.file)?.fieldLines.redirectFrom,
+      field: 'redirectFrom',
+      section: '프런트매터',
+      severity: 'error' as const,
+      message: `옛 주소 "${d.path}"을(를) ${d.firstFile}도 redirectFrom에 씁니다.`,
+      expected: '옛 주소 하나에 글 하나',
+      fix: '옛 주소가 실제로 가리키던 글에만 남기고, 다른 글에서는 지우세요.',
+    }));
+}
+
 const isPostFile = (name: string) => /\.mdx?$/i.test(name);
 
 /**
@@ -309,5 +327,6 @@ export function checkContent(options: ContentCheckOptions): ContentCheck {
     byId.set(result.info.id, result.info);
     if (run('tweets')) problems.push(...tweets);
   }
+  if (run('posts')) problems.push(...oldPathProblems(posts));
   return { problems, posts };
 }
