@@ -3,7 +3,7 @@
  * One rule for the schema, `npm run check`, the build's redirect pages and `_redirects`:
  *
  * - an old address is a site path: it starts with "/", has no "//", "." or ".." segment, no "?",
- *   "#", "\", space or control character, and is not one of the site's own paths (urls.ts);
+ *   "#", "\" or control character, and is not one of the site's own paths (urls.ts);
  * - `/a/b.html` (a last segment with an extension) is the file `a/b.html`; `/a/b/` and `/a/b` are
  *   `a/b/index.html`, which static hosts serve for both;
  * - two addresses that land on the same file are the same address.
@@ -24,8 +24,9 @@ export function oldPathProblem(path: string): string | undefined {
   if (path.trim() === '') return '빈 주소입니다.';
   if (/^[a-z][a-z0-9+.-]*:/i.test(path)) return `"${path}"은(는) 사이트 안 경로가 아니라 전체 주소입니다.`;
   if (!path.startsWith('/')) return `"${path}"이(가) "/"로 시작하지 않습니다.`;
-  // Controls, spaces (a host splits `_redirects` lines at them) and the characters a path cannot hold.
-  if (/[\u0000-\u0020\u007f-\u009f\u00a0\u3000?#\\]/.test(path)) return `"${path}"에 경로에 쓸 수 없는 글자(공백, ?, #, \\)가 있습니다.`;
+  // Controls and the characters a path cannot hold. A space is kept (Jekyll's categories have them):
+  // `_redirects` gets it percent-encoded.
+  if (/[\u0000-\u001f\u007f-\u009f?#\\]/.test(path)) return `"${path}"에 경로에 쓸 수 없는 글자(제어 문자, ?, #, \\)가 있습니다.`;
   try {
     decodeURI(path);
   } catch {

@@ -182,9 +182,22 @@ function relinkImages(markdown: string, post: SourcePost, exists: (path: string)
   return { text, images, notes };
 }
 
-/** Plain text of Markdown or HTML, spaces collapsed. */
-function plainText(markdown: string): string {
-  return toString(parseMarkdown(markdown)).replace(/\s+/g, ' ').trim();
+/**
+ * Plain text of the first paragraphs of Markdown (not its headings, code or tables): enough of
+ * them for a summary of `enough` characters.
+ */
+function plainText(markdown: string, enough = Infinity): string {
+  const tree = parseMarkdown(markdown);
+  const paragraphs: string[] = [];
+  let length = 0;
+  visit(tree, 'paragraph', (node) => {
+    if (length >= enough) return;
+    const text = toString(node, { includeImageAlt: false }).replace(/\s+/g, ' ').trim();
+    if (!text) return;
+    paragraphs.push(text);
+    length += text.length + 1;
+  });
+  return paragraphs.join(' ').trim();
 }
 
 /** At most `max` characters: whole sentences if one fits, else cut at a space with "…". */
@@ -209,7 +222,7 @@ function description(post: SourcePost, body: string, notes: ImportNote[]): strin
     if (own.length > DESCRIPTION_MAX) notes.push(converted('요약', `원래 요약이 ${own.length}자라서 ${DESCRIPTION_MAX}자 안으로 줄였습니다.`, post.sourceLine));
     return shorten(own, DESCRIPTION_MAX);
   }
-  const text = plainText(body);
+  const text = plainText(body, 60);
   if (!text) {
     notes.push(needsHuman('요약', '본문에 글이 없어 제목을 요약으로 썼습니다. description을 쓰세요.', post.sourceLine));
     return post.title.slice(0, DESCRIPTION_MAX) || '요약';

@@ -51,10 +51,13 @@ function dropUnsupported(node: HastRoot | Element, notes: ImportNote[], lineOffs
   });
 }
 
-/** How every Markdown the importer writes looks: "-" bullets, "*" emphasis, fenced code, ATX headings. */
+/**
+ * How every Markdown the importer writes looks: "-" bullets, "*" emphasis (Korean particles follow
+ * emphasis without a space, and "_" does not work inside a word), fenced code, ATX headings.
+ */
 export const MARKDOWN_OPTIONS = {
   bullet: '-' as const,
-  emphasis: '_' as const,
+  emphasis: '*' as const,
   strong: '*' as const,
   fence: '`' as const,
   fences: true,

@@ -4,7 +4,7 @@
  * post says about itself; ./convert.ts does the rest.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
+import { basename, join } from 'node:path';
 import { parseConfig, splitFrontMatter, wordList } from './front-matter.ts';
 import { parseSourceDate } from './dates.ts';
 import { converted, needsHuman, type ImportNote } from './notes.ts';
@@ -62,9 +62,8 @@ export function readJekyll(dir: string, options: { timeZone: string; display: (p
     const fileDay = match ? `${match[1]}-${match[2]!.padStart(2, '0')}-${match[3]!.padStart(2, '0')}` : undefined;
     const date = parseSourceDate(data.date, timeZone) ?? (fileDay ? parseSourceDate(fileDay, timeZone) : undefined) ?? parseSourceDate(statSync(path).mtime, timeZone)!;
     if (data.date !== undefined && !parseSourceDate(data.date, timeZone)) notes.push(needsHuman('날짜', `date "${String(data.date)}"을(를) 읽지 못해 파일 이름의 날짜를 썼습니다.`, 1));
-    // Jekyll reads `category` and `categories` (a list, or words separated by spaces), and the folders above _posts/.
-    const folders = relative(join(dir, inDrafts ? '_drafts' : '_posts'), path).split(/[\\/]/).slice(0, -1);
-    const categories = [...new Set([...folders, ...wordList(data.categories, true), ...wordList(data.category)])];
+    // Jekyll reads `category` and `categories` (a list, or words separated by spaces).
+    const categories = [...new Set([...wordList(data.categories, true), ...wordList(data.category)])];
     const tags = [...new Set([...wordList(data.tags, true), ...wordList(data.tag)])];
     const slug = typeof data.slug === 'string' && data.slug ? data.slug : titlePart;
     const published = data.published !== false && data.published !== 'false';

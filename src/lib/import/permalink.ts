@@ -64,7 +64,7 @@ export function jekyllPermalink(parts: PermalinkParts, template: string | undefi
     ...dateParts(parts.date),
     title: parts.slug ?? parts.title,
     slug: (parts.slug ?? parts.title).toLowerCase(),
-    categories: parts.categories.map((c) => c.toLowerCase().replace(/\s+/g, '-')).join('/'),
+    categories: [...new Set(parts.categories.map((c) => c.toLowerCase()))].join('/'),
     output_ext: '.html',
   };
   const path = pattern.replace(/:(output_ext|short_year|short_month|short_day|i_month|i_day|y_day|categories|[a-z]+)/g, (whole, key: string) => values[key] ?? whole);
