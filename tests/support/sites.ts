@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { BuildOptions, BuildResult } from './build-site';
 import { tmpRoot } from './build-site';
 import { blogSites } from './sites-blog';
+import { importSites } from './sites-import';
 
 /**
  * "Now" for the example site in tests: the start of the run, as `npm run build` would take it, so an
@@ -23,6 +24,7 @@ export const exampleBuildTime = (): string => new Date().toISOString();
 export const sites: Record<string, () => BuildOptions> = {
   example: () => ({ buildTime: exampleBuildTime() }),
   ...blogSites,
+  ...importSites,
 };
 
 export const manifestPath = join(tmpRoot, 'builds.json');
