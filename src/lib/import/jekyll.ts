@@ -8,7 +8,7 @@ import { basename, join } from 'node:path';
 import { parseConfig, splitFrontMatter, wordList } from './front-matter.ts';
 import { parseSourceDate } from './dates.ts';
 import { converted, needsHuman, type ImportNote } from './notes.ts';
-import { jekyllPermalink } from './permalink.ts';
+import { jekyllPermalink, pathOfLink } from './permalink.ts';
 import type { SourcePost, SourceSite } from './source-post.ts';
 
 const POST_FILE = /^(\d{4})-(\d{1,2})-(\d{1,2})-(.+)\.(md|markdown|mkd|mkdn|html)$/i;
@@ -28,6 +28,21 @@ function filesUnder(dir: string): string[] {
 /** Fields this reader understands; others are reported once per post. */
 const KNOWN = new Set(['title', 'date', 'categories', 'category', 'tags', 'tag', 'excerpt', 'description', 'summary', 'permalink', 'published', 'layout', 'author', 'slug', 'last_modified_at', 'image', 'comments', 'share', 'toc', 'sitemap']);
 
+/**
+ * Front-matter defaults of `_config.yml` that apply to every post: those whose scope is the whole
+ * site or `_posts`, for all types or `posts` (a scope narrower than that is not followed).
+ */
+function postDefaults(config: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const entry of Array.isArray(config.defaults) ? config.defaults : []) {
+    const scope = (entry?.scope ?? {}) as { path?: unknown; type?: unknown };
+    const path = typeof scope.path === 'string' ? scope.path.replace(/^\/|\/$/g, '') : '';
+    const type = scope.type;
+    if ((path === '' || path === '_posts') && (type === undefined || type === 'posts')) Object.assign(out, entry?.values ?? {});
+  }
+  return out;
+}
+
 export function readJekyll(dir: string, options: { timeZone: string; display: (path: string) => string }): SourceSite {
   const site: SourceSite = { kind: 'jekyll', source: dir, posts: [], notes: [] };
   let config: Record<string, unknown> = {};
@@ -40,8 +55,10 @@ export function readJekyll(dir: string, options: { timeZone: string; display: (p
     }
   }
   const timeZone = typeof config.timezone === 'string' && config.timezone ? config.timezone : options.timeZone;
-  const baseurl = typeof config.baseurl === 'string' ? config.baseurl : '';
-  const permalink = typeof config.permalink === 'string' ? config.permalink : undefined;
+  // Some sites put their whole address in `baseurl`; only its path is part of a post's address.
+  const baseurl = typeof config.baseurl === 'string' ? (/^[a-z]+:\/\//i.test(config.baseurl) ? (pathOfLink(config.baseurl) ?? '') : config.baseurl) : '';
+  const defaults = postDefaults(config);
+  const permalink = typeof defaults.permalink === 'string' ? defaults.permalink : typeof config.permalink === 'string' ? config.permalink : undefined;
   const siteRoots = [dir];
 
   const entries: { path: string; draft: boolean }[] = [
@@ -57,7 +74,7 @@ export function readJekyll(dir: string, options: { timeZone: string; display: (p
     const notes: ImportNote[] = [];
     const split = splitFrontMatter(readFileSync(path, 'utf8'));
     if (split.error) notes.push(needsHuman('프런트매터', `프런트매터를 읽지 못해 빈 것으로 보았습니다: ${split.error}`, 1));
-    const data = split.data;
+    const data = { ...defaults, ...split.data };
     const titlePart = match ? match[4]! : draftMatch![1]!;
     const fileDay = match ? `${match[1]}-${match[2]!.padStart(2, '0')}-${match[3]!.padStart(2, '0')}` : undefined;
     const date = parseSourceDate(data.date, timeZone) ?? (fileDay ? parseSourceDate(fileDay, timeZone) : undefined) ?? parseSourceDate(statSync(path).mtime, timeZone)!;
@@ -67,10 +84,10 @@ export function readJekyll(dir: string, options: { timeZone: string; display: (p
     const tags = [...new Set([...wordList(data.tags, true), ...wordList(data.tag)])];
     const slug = typeof data.slug === 'string' && data.slug ? data.slug : titlePart;
     const published = data.published !== false && data.published !== 'false';
-    const ownPermalink = typeof data.permalink === 'string' ? data.permalink : undefined;
+    const ownPermalink = typeof split.data.permalink === 'string' ? split.data.permalink : undefined;
     const oldPaths = inDrafts || !published ? [] : [jekyllPermalink({ date, title: titlePart, slug: typeof data.slug === 'string' ? data.slug : undefined, categories }, ownPermalink ?? permalink, baseurl)];
     if (ownPermalink) notes.push(converted('옛 주소', `글의 permalink ${ownPermalink}을(를) 옛 주소로 씁니다.`, 1));
-    const unknown = Object.keys(data).filter((k) => !KNOWN.has(k));
+    const unknown = Object.keys(split.data).filter((k) => !KNOWN.has(k));
     if (unknown.length) notes.push(converted('옮기지 않은 필드', `이 사이트에 없는 필드를 옮기지 않았습니다: ${unknown.join(', ')}`, 1));
     if (data.author !== undefined) notes.push(converted('저자', `글의 author "${String(data.author)}" 대신 --author로 준 저자를 씁니다.`, 1));
     const post: SourcePost = {

@@ -40,7 +40,8 @@ function includeArgs(args: string): Record<string, string> {
 function translateOutput(expression: string): string | undefined {
   const text = expression.trim();
   if (/^site\.(baseurl|url)$/.test(text)) return '';
-  const filtered = /^(["'])(.*)\1\s*\|\s*(relative_url|absolute_url)\s*$/.exec(text);
+  // A quoted text, alone or through relative_url / absolute_url: `{{ "/a.png" }}`, `{{ '{#' }}`.
+  const filtered = /^(["'])(.*)\1\s*(?:\|\s*(relative_url|absolute_url)\s*)?$/.exec(text);
   if (filtered) return filtered[2];
   const prefixed = /^site\.(baseurl|url)\s*\|\s*append\s*:\s*(["'])(.*)\2\s*$/.exec(text);
   if (prefixed) return prefixed[3];
