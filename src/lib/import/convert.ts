@@ -300,7 +300,7 @@ export function convertPost(post: SourcePost, kind: SourceKind, options: Convert
     ...(redirectFrom.length ? { redirectFrom } : {}),
   };
   // Lines of the body in the new file: after the front matter and one blank line.
-  const headerLines = lineOf(writePost(frontMatter, 'x'), Infinity) - 1;
+  const headerLines = lineOf(writePost(frontMatter, 'x'), Infinity) - 2;
   for (const { note, bodyLine } of relinked.notes) notes.push(bodyLine ? { ...note, line: bodyLine + headerLines } : note);
   return {
     source: post,
