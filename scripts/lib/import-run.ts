@@ -11,6 +11,7 @@ import { entryId } from '../../src/lib/post-id.ts';
 import { formatProblems, type Problem } from '../../src/lib/rules/problems.ts';
 import { nearest } from '../../src/lib/rules/suggest.ts';
 import { postUrl } from '../../src/lib/urls.ts';
+import { redirectFile } from '../../src/lib/redirects.ts';
 import { convertPost, type ConvertedPost } from '../../src/lib/import/convert.ts';
 import { writePost } from '../../src/lib/import/front-matter.ts';
 import { isHugoSite, readHugo } from '../../src/lib/import/hugo.ts';
@@ -95,6 +96,30 @@ function readSource(path: string, args: ImportArgs, timeZone: string): SourceSit
   return readFeed(xml, display(path), { timeZone, kind });
 }
 
+/**
+ * The new address of a link to an old post: a site-relative link, or an absolute one to the old
+ * blog's host, whose path was a post's old address. The fragment is kept.
+ */
+export function movedLink(url: string, oldUrls: Map<string, string>, host: string | undefined): string | undefined {
+  const absolute = /^[a-z]+:\/\//i.test(url) || url.startsWith('//');
+  if (!absolute && !url.startsWith('/')) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(url, 'http://old.invalid');
+  } catch {
+    return undefined;
+  }
+  if (absolute && (!host || parsed.host.toLowerCase() !== host)) return undefined;
+  let path = parsed.pathname;
+  try {
+    path = decodeURI(path);
+  } catch {
+    // As written.
+  }
+  const target = oldUrls.get(redirectFile(path));
+  return target ? `${target}${parsed.hash}` : undefined;
+}
+
 interface PlannedPost {
   post: ConvertedPost;
   id: string;
@@ -142,6 +167,7 @@ export async function runImport(argv: string[], env: ImportEnv): Promise<{ code:
 
   // The new address of every post first, so posts linking to each other ({% post_url %}) get them.
   const keyUrls = new Map<string, string>();
+  const oldUrls = new Map<string, string>();
   const categoryMap = new Map(args.categoryMap.map(([from, to]) => [from.toLowerCase(), to]));
   const options = {
     author: args.author!,
@@ -149,6 +175,7 @@ export async function runImport(argv: string[], env: ImportEnv): Promise<{ code:
     defaultCategory: args.category!,
     categoryIds: site.categories.map((c) => c.id),
     postUrl: (key: string) => keyUrls.get(key),
+    movedLink: (url: string) => movedLink(url, oldUrls, source.host),
     exists: (path: string) => existsSync(path) && statSync(path).isFile(),
   };
   const kind = source.kind;
@@ -163,6 +190,7 @@ export async function runImport(argv: string[], env: ImportEnv): Promise<{ code:
     for (let n = 2; used.has(id); n++) id = `${converted.baseId}-${n}`;
     used.add(id);
     if (converted.source.key) keyUrls.set(converted.source.key, postUrl(id));
+    for (const path of converted.frontMatter.redirectFrom ?? []) oldUrls.set(redirectFile(path), postUrl(id));
     return id;
   });
   source.posts.forEach((post, i) => {

@@ -17,7 +17,7 @@ import { readFeed, readWxr, xmlKind } from '../../src/lib/import/xml-feeds';
 import { duplicateOldPaths, oldPathProblem, redirectFile, redirectsFileText, redirectsOf } from '../../src/lib/redirects';
 import { parseFrontmatter } from '../../src/lib/rules/frontmatter';
 import { postSchema } from '../../src/lib/rules/post-schema';
-import { runImport } from '../../scripts/lib/import-run';
+import { movedLink, runImport } from '../../scripts/lib/import-run';
 import { parseRedirectsFile } from '../../scripts/lib/static-server';
 import site from '../../src/site.config';
 
@@ -85,6 +85,15 @@ describe('converting a post', () => {
     expect(second.baseId).toBe('2021-04-01-dubeonjjae-geul');
     expect(second.frontMatter.category).toBe(site.categories[0]!.id);
     expect(second.unmappedCategories).toEqual(['회사 소식']);
+  });
+
+  it('links to an old post, site-relative or absolute to the old host, go to its new address with the fragment', () => {
+    const old = new Map([['2021/03/22/x.html', '/posts/2021-03-22-x/'], ['old/index.html', '/posts/2021-01-01-old/']]);
+    expect(movedLink('/2021/03/22/x.html#part', old, 'tech.old.example')).toBe('/posts/2021-03-22-x/#part');
+    expect(movedLink('https://tech.old.example/old', old, 'tech.old.example')).toBe('/posts/2021-01-01-old/');
+    expect(movedLink('https://elsewhere.example/old/', old, 'tech.old.example')).toBeUndefined();
+    expect(movedLink('/2021/03/22/y.html', old, 'tech.old.example')).toBeUndefined();
+    expect(movedLink('./x.html', old, undefined)).toBeUndefined();
   });
 
   it('local images are copied beside the post and linked as ./name; a remote one is reported with its line in the new file', () => {

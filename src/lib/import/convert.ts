@@ -33,6 +33,11 @@ export interface ConvertOptions {
   categoryIds: string[];
   /** The new address of another imported post, by its key (Jekyll/Hugo file name). */
   postUrl: (key: string) => string | undefined;
+  /**
+   * The new address of a link to an old post ("/2021/03/22/x.html#part", or an absolute link to the
+   * old blog's host), the fragment kept; undefined for any other link.
+   */
+  movedLink?: (url: string) => string | undefined;
   /** True when a file exists (images are looked for on disk). */
   exists: (path: string) => boolean;
 }
@@ -182,6 +187,33 @@ function relinkImages(markdown: string, post: SourcePost, exists: (path: string)
   return { text, images, notes };
 }
 
+/** Points links to old posts at their new addresses. */
+function relinkPosts(markdown: string, movedLink: (url: string) => string | undefined, notes: ImportNote[], sourceLine: number): string {
+  const tree = parseMarkdown(markdown);
+  const edits: { start: number; end: number; replacement: string }[] = [];
+  visit(tree, (node) => {
+    if (node.type !== 'link' && node.type !== 'definition') return;
+    const target = movedLink((node as Definition).url);
+    const start = node.position?.start.offset;
+    const end = node.position?.end.offset;
+    if (!target || start === undefined || end === undefined) return;
+    const slice = markdown.slice(start, end);
+    // The destination as written: the last "](…)" of a link (its text may hold brackets), after "]:" for a definition.
+    if (node.type === 'link') {
+      const open = slice.lastIndexOf('](');
+      if (open < 0 || !slice.endsWith(')')) return;
+      const rest = slice.slice(open + 2, -1).replace(/^(\s*)(<[^>]*>|\S+)/, (_m, space: string) => `${space}${target}`);
+      edits.push({ start, end, replacement: `${slice.slice(0, open + 2)}${rest})` });
+    } else {
+      edits.push({ start, end, replacement: slice.replace(/(\]:\s*)(<[^>]*>|\S+)/, (_m, before: string) => `${before}${target}`) });
+    }
+  });
+  let text = markdown;
+  for (const edit of edits.sort((a, b) => b.start - a.start)) text = text.slice(0, edit.start) + edit.replacement + text.slice(edit.end);
+  if (edits.length) notes.push(converted('글 링크', `옛 글 주소로 건 링크 ${edits.length}개를 새 주소로 바꿨습니다.`, sourceLine));
+  return text;
+}
+
 /**
  * Plain text of the first paragraphs of Markdown (not its headings, code or tables): enough of
  * them for a summary of `enough` characters.
@@ -243,7 +275,7 @@ export function convertPost(post: SourcePost, kind: SourceKind, options: Convert
   const notes: ImportNote[] = [...post.notes];
   const body = bodyMarkdown(post, kind, options);
   notes.push(...body.notes);
-  const relinked = relinkImages(body.text, post, options.exists);
+  const relinked = relinkImages(options.movedLink ? relinkPosts(body.text, options.movedLink, notes, post.sourceLine) : body.text, post, options.exists);
 
   let title = post.title.replace(/\s+/g, ' ').trim();
   if (!title) {

@@ -8,7 +8,7 @@ import { basename, dirname, join } from 'node:path';
 import { parseConfig, splitFrontMatter, wordList } from './front-matter.ts';
 import { parseSourceDate } from './dates.ts';
 import { converted, needsHuman, type ImportNote } from './notes.ts';
-import { hugoPermalink, pathOfLink } from './permalink.ts';
+import { hostOf, hugoPermalink, pathOfLink } from './permalink.ts';
 import type { SourcePost, SourceSite } from './source-post.ts';
 
 const CONFIG_FILES = ['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json', 'config.toml', 'config.yaml', 'config.yml', 'config.json'];
@@ -35,6 +35,7 @@ export function readHugo(dir: string, options: { timeZone: string; display: (pat
     site.notes.push({ file: options.display(configFile), message: `설정 파일을 읽지 못했습니다: ${(error as Error).message.split('\n')[0]}` });
   }
   const timeZone = typeof config.timeZone === 'string' && config.timeZone ? config.timeZone : typeof config.timezone === 'string' && config.timezone ? config.timezone : options.timeZone;
+  if (typeof config.baseURL === 'string') site.host = hostOf(config.baseURL);
   const baseurl = typeof config.baseURL === 'string' ? (pathOfLink(config.baseURL) ?? '') : '';
   const permalinks = (config.permalinks && typeof config.permalinks === 'object' ? config.permalinks : {}) as Record<string, unknown>;
   const siteRoots = [join(dir, 'static'), dir];

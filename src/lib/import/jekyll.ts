@@ -8,7 +8,7 @@ import { basename, join } from 'node:path';
 import { parseConfig, splitFrontMatter, wordList } from './front-matter.ts';
 import { parseSourceDate } from './dates.ts';
 import { converted, needsHuman, type ImportNote } from './notes.ts';
-import { jekyllPermalink, pathOfLink } from './permalink.ts';
+import { hostOf, jekyllPermalink, pathOfLink } from './permalink.ts';
 import type { SourcePost, SourceSite } from './source-post.ts';
 
 const POST_FILE = /^(\d{4})-(\d{1,2})-(\d{1,2})-(.+)\.(md|markdown|mkd|mkdn|html)$/i;
@@ -54,6 +54,7 @@ export function readJekyll(dir: string, options: { timeZone: string; display: (p
       site.notes.push({ file: options.display(configFile), message: `설정 파일을 읽지 못했습니다: ${(error as Error).message.split('\n')[0]}` });
     }
   }
+  if (typeof config.url === 'string') site.host = hostOf(config.url);
   const timeZone = typeof config.timezone === 'string' && config.timezone ? config.timezone : options.timeZone;
   // Some sites put their whole address in `baseurl`; only its path is part of a post's address.
   const baseurl = typeof config.baseurl === 'string' ? (/^[a-z]+:\/\//i.test(config.baseurl) ? (pathOfLink(config.baseurl) ?? '') : config.baseurl) : '';

@@ -105,3 +105,12 @@ export function pathOfLink(link: string): string | undefined {
     return undefined;
   }
 }
+
+/** The host of an absolute address ("https://Tech.Old.example/x" -> "tech.old.example"), or undefined. */
+export function hostOf(link: string): string | undefined {
+  try {
+    return /^[a-z]+:\/\//i.test(link) ? new URL(link).host.toLowerCase() : undefined;
+  } catch {
+    return undefined;
+  }
+}

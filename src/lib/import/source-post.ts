@@ -43,6 +43,8 @@ export interface SourceSite {
   /** The folder or file given. */
   source: string;
   posts: SourcePost[];
+  /** The old blog's own host ("tech.old.example"), so absolute links to its posts can be followed. */
+  host?: string;
   /** Problems with the source as a whole (an unreadable config file), as notes on no post. */
   notes: { file: string; line?: number; message: string }[];
 }

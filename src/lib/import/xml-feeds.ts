@@ -7,7 +7,7 @@
 import { XMLParser } from 'fast-xml-parser';
 import { parseFeedDate, parseSourceDate, withOffset } from './dates.ts';
 import { converted, needsHuman, type ImportNote } from './notes.ts';
-import { pathOfLink } from './permalink.ts';
+import { hostOf, pathOfLink } from './permalink.ts';
 import type { SourceKind, SourcePost, SourceSite } from './source-post.ts';
 
 const ARRAYS = new Set(['item', 'entry', 'category', 'link', 'wp:postmeta', 'wp:category', 'wp:tag']);
@@ -79,6 +79,7 @@ export function readFeed(xml: string, file: string, options: { timeZone: string;
   const doc = parser().parse(xml) as XmlNode;
   if (options.kind === 'rss') {
     const channel = ((doc.rss as XmlNode).channel ?? {}) as XmlNode;
+    site.host = hostOf(text(channel.link));
     const lines = itemLines(xml, 'item');
     list(channel.item).forEach((item, i) => {
       const notes: ImportNote[] = [];
@@ -141,6 +142,7 @@ export function readWxr(xml: string, file: string, options: { timeZone: string; 
   const site: SourceSite = { kind: 'wxr' as SourceKind, source: file, posts: [], notes: [] };
   const doc = parser().parse(xml) as XmlNode;
   const channel = ((doc.rss as XmlNode).channel ?? {}) as XmlNode;
+  site.host = hostOf(text(channel.link));
   const lines = itemLines(xml, 'item');
   list(channel.item).forEach((item, i) => {
     if (text(item['wp:post_type']) !== 'post') return;
