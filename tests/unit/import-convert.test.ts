@@ -94,6 +94,10 @@ describe('kramdown and HTML inside Markdown', () => {
     expect(text).toBe('상자 **안**\n\n문단 ![그림](/a.png) 줄<br>바꿈\n\n\n');
   });
 
+  it('a <br> standing alone between paragraphs (spacing) leaves no stray backslash', () => {
+    expect(htmlBlocksToMarkdown('위\n\n<br>\n\n아래\n').text).toBe('위\n\n\n\n아래\n');
+  });
+
   it('reports template syntax left as text, outside code only', () => {
     expect(leftoverTemplateNotes('a {{ x }}\n\n```\n{{ y }}\n```\n', 0).map((n) => n.sourceLine)).toEqual([1]);
   });

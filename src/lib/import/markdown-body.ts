@@ -128,7 +128,8 @@ export function htmlBlocksToMarkdown(text: string, lineOffset = 0): { text: stri
     }
     const result = htmlToMarkdown(node.value, line - 1);
     notes.push(...result.notes);
-    edits.push({ start, end, replacement: result.markdown.trimEnd() });
+    // A block that was only line breaks (`<br>` on its own line, for spacing) leaves nothing: a lone "\" would show.
+    edits.push({ start, end, replacement: result.markdown.replace(/^\\\s*$/gm, '').trimEnd() });
     blocks++;
     firstBlock ??= line;
   });
