@@ -88,6 +88,10 @@ describe('kramdown and HTML inside Markdown', () => {
     ]);
   });
 
+  it('removes an attribute list after an image inside a table cell', () => {
+    expect(stripKramdown('| ![a](a.png){: width="100%" } | x |').text).toBe('| ![a](a.png) | x |');
+  });
+
   it('turns blocks of HTML and images inside paragraphs into Markdown, drops comments, keeps <br>', () => {
     const body = '<div class="box">\n  <p>상자 <strong>안</strong></p>\n</div>\n\n문단 <img src="/a.png" alt="그림"> 줄<br>바꿈\n\n<!-- 메모 -->\n';
     const { text } = htmlBlocksToMarkdown(body);

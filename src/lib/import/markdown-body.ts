@@ -38,6 +38,8 @@ const TOC_LINE = /^\s*[*-]\s+(TOC|목차|Table of Contents)\s*$/i;
 const TRAILING_IAL = /\{:(?!:)[^}\n]*\}\s*$/;
 const HEADING_ID = /^(#{1,6}\s.*?)\s*\{#[^}\s]+\}\s*$/;
 const EXTENSION_INLINE = /\{::(options|nomarkdown)[^}]*\/\}/g;
+/** A span attribute list right after an image or link, anywhere in a line (a table cell): `![a](b){: width="50%"}`. */
+const SPAN_IAL = /(\))\{:(?!:)[^}\n]*\}/g;
 
 /** Removes kramdown's own syntax outside code; keeps the number of lines. */
 export function stripKramdown(text: string, lineOffset = 0): { text: string; notes: ImportNote[] } {
@@ -83,6 +85,10 @@ export function stripKramdown(text: string, lineOffset = 0): { text: string; not
       continue;
     }
     let cleaned = line.replace(EXTENSION_INLINE, '');
+    if (SPAN_IAL.test(cleaned)) {
+      cleaned = cleaned.replace(SPAN_IAL, '$1');
+      mark('ial', n);
+    }
     if (TRAILING_IAL.test(cleaned)) {
       cleaned = cleaned.replace(TRAILING_IAL, '').replace(/\s+$/, '');
       mark('ial', n);
