@@ -25,14 +25,15 @@ describe('HTML to Markdown', () => {
     expect(notes).toEqual([]);
   });
 
-  it('drops embedded players and scripts, each with a note naming its line', () => {
-    const { markdown, notes } = htmlToMarkdown('<p>앞</p>\n<iframe src="https://www.youtube.com/embed/x"></iframe>\n<script>alert(1)</script>\n<p>뒤</p>', 10);
-    expect(markdown).toBe('앞\n\n뒤\n');
+  it('drops embedded players and scripts, each with a note naming its line; a frame leaves a link to what it showed', () => {
+    const { markdown, notes } = htmlToMarkdown('<p>앞</p>\n<iframe src="//www.youtube.com/embed/x"></iframe>\n<script>alert(1)</script>\n<p>뒤</p>', 10);
+    expect(markdown).toBe('앞\n\n[삽입된 내용 보기 (www.youtube.com)](https://www.youtube.com/embed/x)\n\n뒤\n');
     expect(notes.map((n) => [n.kind, n.sourceLine])).toEqual([
       ['human', 12],
       ['human', 13],
     ]);
     expect(notes[0]!.message).toContain('https://www.youtube.com/embed/x');
+    expect(htmlToMarkdown('<iframe src="javascript:alert(1)"></iframe><p>글</p>').markdown).toBe('글\n');
   });
 
   it('writes Korean emphasis that works before a particle and escapes what would become markup', () => {

@@ -35,20 +35,43 @@ function describeElement(element: Element): string {
   return '';
 }
 
-/** Removes the dropped elements in place; returns a note for each (with its line in `html`). */
+/** The web address of an embedded frame, made absolute ("//www.youtube.com/embed/x" -> "https://…"), or undefined. */
+function frameAddress(element: Element): string | undefined {
+  const src = element.properties?.src;
+  if (typeof src !== 'string') return undefined;
+  const url = src.startsWith('//') ? `https:${src}` : src;
+  return /^https?:\/\//i.test(url) ? url : undefined;
+}
+
+/**
+ * Removes the dropped elements in place, with a note for each (with its line in the HTML). A frame
+ * with a web address (a video, slides) leaves a link to it, so readers keep a way to what it showed.
+ */
 function dropUnsupported(node: HastRoot | Element, notes: ImportNote[], lineOffset: number): void {
-  node.children = node.children.filter((child) => {
-    if (child.type === 'comment') return false;
-    if (child.type !== 'element') return true;
-    const what = DROPPED[child.tagName];
-    if (what) {
-      const line = child.position ? child.position.start.line + lineOffset : undefined;
-      notes.push(needsHuman('삽입 요소 삭제', `${what}${describeElement(child)}을(를) 뺐습니다. 필요하면 링크나 이미지로 바꿔 넣으세요.`, line));
-      return false;
+  const kept: unknown[] = [];
+  for (const child of node.children) {
+    if (child.type === 'comment') continue;
+    if (child.type !== 'element') {
+      kept.push(child);
+      continue;
     }
-    dropUnsupported(child, notes, lineOffset);
-    return true;
-  });
+    const what = DROPPED[child.tagName];
+    if (!what) {
+      dropUnsupported(child, notes, lineOffset);
+      kept.push(child);
+      continue;
+    }
+    const line = child.position ? child.position.start.line + lineOffset : undefined;
+    const address = child.tagName === 'iframe' ? frameAddress(child) : undefined;
+    if (address) {
+      const host = new URL(address).host;
+      kept.push({ type: 'element', tagName: 'p', properties: {}, children: [{ type: 'element', tagName: 'a', properties: { href: address }, children: [{ type: 'text', value: `삽입된 내용 보기 (${host})` }] }] });
+      notes.push(needsHuman('삽입 요소 삭제', `${what} ${address}을(를) 링크로 바꿨습니다. 링크 글을 알맞게 고치거나 그림으로 바꾸세요.`, line));
+    } else {
+      notes.push(needsHuman('삽입 요소 삭제', `${what}${describeElement(child)}을(를) 뺐습니다. 필요하면 링크나 이미지로 바꿔 넣으세요.`, line));
+    }
+  }
+  node.children = kept as Element['children'];
 }
 
 /**
