@@ -3,7 +3,7 @@
  * copied beside it), its front matter under this site's rules (docs/content.md) and what a person
  * must still look at. Pure except for `exists`, which the caller gives to look for image files.
  */
-import { basename, extname, isAbsolute, join, normalize } from 'node:path';
+import { basename, extname, join, normalize } from 'node:path';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { Definition, Image } from 'mdast';
@@ -344,6 +344,3 @@ export function convertPost(post: SourcePost, kind: SourceKind, options: Convert
     unmappedCategories: unmapped,
   };
 }
-
-/** Whether a path names an absolute file: images found through `exists` always are. */
-export const isFilePath = (path: string) => isAbsolute(path);
