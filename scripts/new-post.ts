@@ -5,7 +5,7 @@
  * terminal it asks for what is missing; when standard input is not a terminal (CI, scripts) it
  * never waits and fails naming the missing flags. It never overwrites a file. Every problem is
  * printed as a Korean block (src/lib/rules/problems.ts), in colour only on a terminal without
- * NO_COLOR. The slug rule is in scripts/lib/slug.ts and docs/writing.md.
+ * NO_COLOR. The slug rule is in src/lib/slug.ts and docs/writing.md.
  */
 import { contentDir } from '../src/lib/content-dir.ts';
 import { isoDay } from '../src/lib/dates.ts';

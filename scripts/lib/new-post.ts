@@ -12,8 +12,8 @@ import { DESCRIPTION_PLACEHOLDER } from '../../src/lib/rules/post-schema.ts';
 import { formatProblems, type Problem } from '../../src/lib/rules/problems.ts';
 import { nearest } from '../../src/lib/rules/suggest.ts';
 import site from '../../src/site.config.ts';
+import { isValidSlug, SLUG_RULE, slugify } from '../../src/lib/slug.ts';
 import { argProblem as cliArgProblem, argsErrorProblem, type TerminalIO } from './cli.ts';
-import { isValidSlug, SLUG_RULE, slugify } from './slug.ts';
 
 export const USAGE = `사용법: npm run new -- "글 제목" [--author 아이디] [--category 아이디] [--slug ascii-slug] [--date YYYY-MM-DD] [--description "요약"]
 

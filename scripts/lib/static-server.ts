@@ -11,6 +11,10 @@
  *   segment. A header that several rules set is sent once with the values joined by ", ", as
  *   Cloudflare Pages does (for Content-Security-Policy that means every policy applies). The
  *   `_headers` file itself is not served, as those hosts don't.
+ * - The rules of a `_redirects` file (`/old /new 301`, exact paths), before any file, as Cloudflare
+ *   Pages applies them (the build writes one for imported posts' old addresses); `_redirects` itself
+ *   is not served either. `redirects: false` serves as a host without them does (GitHub Pages): the
+ *   redirect page the build left at the old address.
  * - gzip for text (HTML, CSS, JavaScript, JSON, XML, SVG) when the request accepts it, with
  *   `Vary: Accept-Encoding`; compressed bodies are kept in memory per file and modification time.
  */
@@ -53,6 +57,27 @@ export interface StaticServerOptions {
   headers?: boolean;
   /** gzip text responses for clients that accept it; default true. */
   gzip?: boolean;
+  /** Apply `<root>/_redirects`; default true. */
+  redirects?: boolean;
+}
+
+/** The rules of a `_redirects` file: source path (decoded) -> target and status. Comments and blank lines skipped. */
+export function parseRedirectsFile(text: string): Map<string, { to: string; status: number }> {
+  const rules = new Map<string, { to: string; status: number }>();
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    if (!line || line.startsWith('#')) continue;
+    const [from, to, status] = line.split(/\s+/);
+    if (!from || !to) continue;
+    let key = from;
+    try {
+      key = decodeURIComponent(from);
+    } catch {
+      // Kept as written.
+    }
+    if (!rules.has(key)) rules.set(key, { to, status: Number(status ?? 301) || 301 });
+  }
+  return rules;
 }
 
 export interface StaticServer {
@@ -81,10 +106,12 @@ function isFile(path: string): boolean {
 
 /** Serves `root` on 127.0.0.1 at a free port until `close()`. */
 export async function serveStatic(folder: string, options: StaticServerOptions = {}): Promise<StaticServer> {
-  const { headers = true, gzip = true } = options;
+  const { headers = true, gzip = true, redirects = true } = options;
   const root = resolve(folder);
   const headersFile = join(root, '_headers');
   const rules = headers && isFile(headersFile) ? parseHeadersFile(readFileSync(headersFile, 'utf8')) : [];
+  const redirectsFile = join(root, '_redirects');
+  const moved = redirects && isFile(redirectsFile) ? parseRedirectsFile(readFileSync(redirectsFile, 'utf8')) : new Map<string, { to: string; status: number }>();
   const compressed = new Map<string, { mtime: number; body: Buffer }>();
 
   function body(file: string, wantGzip: boolean): { data: Buffer; gzipped: boolean } {
@@ -111,6 +138,11 @@ export async function serveStatic(folder: string, options: StaticServerOptions =
       res.writeHead(400).end();
       return;
     }
+    const rule = moved.get(path);
+    if (rule) {
+      res.writeHead(rule.status, { Location: rule.to }).end();
+      return;
+    }
     // Never above root: normalise, then drop any leading "../".
     const relative = normalize(path).replace(/^([/\\]*\.\.[/\\])+/, '');
     let file = join(root, relative);
@@ -123,7 +155,7 @@ export async function serveStatic(folder: string, options: StaticServerOptions =
       file = join(file, 'index.html');
     }
     let status = 200;
-    if (!isFile(file) || url.pathname === '/_headers') {
+    if (!isFile(file) || url.pathname === '/_headers' || url.pathname === '/_redirects') {
       status = 404;
       file = join(root, '404.html');
     }

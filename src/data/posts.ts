@@ -7,6 +7,8 @@ import { getCollection, getEntry, type CollectionEntry } from 'astro:content';
 import { buildTime } from '@/lib/build-time';
 import { byNewest, isVisible, neighbours, publishState, type PublishState } from '@/lib/publishing';
 import { groupByTag, type TagGroup } from '@/lib/taxonomy';
+import { redirectsOf, type Redirect } from '@/lib/redirects';
+import { postUrl } from '@/lib/urls';
 
 export type Post = CollectionEntry<'posts'>;
 export type AuthorEntry = CollectionEntry<'authors'>;
@@ -55,4 +57,14 @@ export async function getAuthor(id: string): Promise<AuthorEntry> {
   const author = await getEntry('authors', id);
   if (!author) throw new Error(`Unknown author "${id}"`);
   return author;
+}
+
+/**
+ * The old addresses of published posts (front matter `redirectFrom`) with the post's title: a
+ * redirect page each, and `_redirects`. Drafts and scheduled posts have none.
+ */
+export async function getRedirects(): Promise<(Redirect & { title: string })[]> {
+  const posts = await getPublishedPosts();
+  const titles = new Map(posts.map((p) => [postUrl(p.id), p.data.title]));
+  return redirectsOf(posts).map((r) => ({ ...r, title: titles.get(r.to) ?? '' }));
 }

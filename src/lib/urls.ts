@@ -129,6 +129,38 @@ export function siteOgImageUrl(): string {
 }
 
 /**
+ * What the site itself serves, so an old address kept as a redirect (a post's `redirectFrom`) can
+ * never shadow a page: the first path segments of every list and page above, and the files at the
+ * top of the site. Built from the functions above, so a new route is reserved when it is added here.
+ */
+export function reservedSitePaths(): { segments: string[]; files: string[] } {
+  const first = (path: string) => path.split('/')[1] ?? '';
+  // Not /posts/: an old blog's /posts/<slug>/ may be kept, unless a post of this site has that
+  // address (src/lib/rules/content.ts checks it against every post).
+  const segments = [
+    homeUrl(2),
+    categoryIndexUrl(),
+    tagIndexUrl(),
+    authorIndexUrl(),
+    archiveUrl(),
+    searchUrl(),
+    operationsUrl(),
+    surveyIndexUrl(),
+    postOgImageUrl('x'),
+    // Written by the build beside the pages: the search index and Astro's optimised assets.
+    '/pagefind/',
+    '/_astro/',
+  ].map(first);
+  const files = [homeUrl(), rssFeedUrl(), twitterFeedUrl(), sitemapUrl(), '/sitemap-0.xml', '/robots.txt', '/404.html', '/favicon.svg', '/index.html', redirectsFileUrl(), '/_headers'];
+  return { segments: [...new Set(segments)], files };
+}
+
+/** The list of old addresses and where they moved, for hosts that read it (Netlify, Cloudflare Pages). */
+export function redirectsFileUrl(): string {
+  return '/_redirects';
+}
+
+/**
  * Absolute URL of a site path ("/posts/a/" -> "https://example.com/posts/a/"), percent-encoded.
  * `base` defaults to the configured site (SITE_URL honoured); routes pass Astro's `context.site`.
  * Absolute URLs pass through.

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { BuildOptions, BuildResult } from './build-site';
 import { tmpRoot } from './build-site';
 import { blogSites } from './sites-blog';
+import { importSites } from './sites-import';
 import { koreanSites } from './sites-korean';
 import { markdownSites } from './sites-markdown';
 
@@ -27,6 +28,7 @@ export const sites: Record<string, () => BuildOptions> = {
   ...blogSites,
   ...koreanSites,
   ...markdownSites,
+  ...importSites,
 };
 
 export const manifestPath = join(tmpRoot, 'builds.json');

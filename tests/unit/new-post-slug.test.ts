@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FALLBACK_SLUG, isValidSlug, MAX_SLUG_LENGTH, romanizeHangul, slugify } from '../../scripts/lib/slug';
+import { FALLBACK_SLUG, isValidSlug, MAX_SLUG_LENGTH, romanizeHangul, slugify } from '../../src/lib/slug';
 
 describe('romanizeHangul (Revised Romanization, syllable by syllable)', () => {
   it.each([

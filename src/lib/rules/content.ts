@@ -19,6 +19,8 @@ import { checkMetrics } from './metrics.ts';
 import { checkPost, readPostInfo, type PostContext, type PostInfo, type SurveyIndex } from './post.ts';
 import type { Problem } from './problems.ts';
 import { nearest } from './suggest.ts';
+import { duplicateOldPaths, redirectFile } from '../redirects.ts';
+import { postUrl } from '../urls.ts';
 
 export interface ContentCheckOptions {
   contentDir: string;
@@ -210,6 +212,46 @@ function fileNameProblems(post: PostInfo): Problem[] {
   ];
 }
 
+/**
+ * An old address two posts claim would redirect to one of them at random, and one that is a post's
+ * own address would replace that post's page (src/lib/redirects.ts).
+ */
+function oldPathProblems(posts: PostInfo[]): Problem[] {
+  const pages = new Map(posts.map((p) => [redirectFile(postUrl(p.id)), p]));
+  const shadowing = posts.flatMap((post) =>
+    (post.redirectFrom ?? []).flatMap((path) => {
+      const other = pages.get(redirectFile(path));
+      if (!other) return [];
+      return [
+        {
+          kind: 'frontmatter',
+          file: post.file,
+          line: post.fieldLines.redirectFrom,
+          field: 'redirectFrom',
+          section: '프런트매터',
+          severity: 'error' as const,
+          message: `옛 주소 "${path}"은(는) ${other.file}의 주소입니다.`,
+          expected: '이 사이트의 어느 글 주소와도 겹치지 않는 옛 주소',
+          fix: '이 줄을 지우세요. 옛 주소가 정말 그 글이었다면 글 이름을 바꾸세요.',
+        },
+      ];
+    }),
+  );
+  return shadowing.concat(duplicateOldPaths(posts.map((p) => ({ file: p.file, redirectFrom: p.redirectFrom ?? [] })))
+    .filter((d) => d.file !== d.firstFile)
+    .map((d) => ({
+      kind: 'frontmatter',
+      file: d.file,
+      line: posts.find((p) => p.file === d.file)?.fieldLines.redirectFrom,
+      field: 'redirectFrom',
+      section: '프런트매터',
+      severity: 'error' as const,
+      message: `옛 주소 "${d.path}"을(를) ${d.firstFile}도 redirectFrom에 씁니다.`,
+      expected: '옛 주소 하나에 글 하나',
+      fix: '옛 주소가 실제로 가리키던 글에만 남기고, 다른 글에서는 지우세요.',
+    })));
+}
+
 const isPostFile = (name: string) => /\.mdx?$/i.test(name);
 
 /**
@@ -309,5 +351,6 @@ export function checkContent(options: ContentCheckOptions): ContentCheck {
     byId.set(result.info.id, result.info);
     if (run('tweets')) problems.push(...tweets);
   }
+  if (run('posts')) problems.push(...oldPathProblems(posts));
   return { problems, posts };
 }

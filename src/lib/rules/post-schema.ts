@@ -11,6 +11,7 @@ import { TEXT_BUDGET, TWEET_LIMIT, tweetLengthProblem, URL_WEIGHT } from '../twe
 import { tagSlug } from '../taxonomy.ts';
 import { nearest } from './suggest.ts';
 import { stripMarkupInvalid } from '../xml-chars.ts';
+import { oldPathProblem, redirectFile } from '../redirects.ts';
 
 /** The description `npm run new` writes; a post must not be published with it. */
 export const DESCRIPTION_PLACEHOLDER = '이 글의 요약을 한두 문장으로 써 주세요. 검색 결과와 피드에 나갑니다.';
@@ -28,6 +29,7 @@ export const POST_FIELDS = [
   'heroImage',
   'heroAlt',
   'survey',
+  'redirectFrom',
 ] as const;
 export type PostField = (typeof POST_FIELDS)[number];
 
@@ -73,6 +75,10 @@ export const FIELD_HELP: Record<PostField, { expected: string; fix: string }> = 
   survey: {
     expected: 'content/surveys/ 폴더에 있는 설문 파일 이름 (.json 없이)',
     fix: '설문 id를 고치거나, content/surveys/<id>.json 파일을 더하세요.',
+  },
+  redirectFrom: {
+    expected: '옮겨 오기 전 블로그의 주소 목록, 사이트 안 경로로: ["/2021/03/22/x.html", "/old-post/"]',
+    fix: '"/"로 시작하는 경로만 쓰세요 (https://와 도메인은 빼고). 이 사이트의 페이지(/posts/, /tags/ 등)와 겹치는 주소는 지우세요.',
   },
 };
 
@@ -187,6 +193,25 @@ export function postSchema<Image extends z.ZodType>(image: () => Image, knownIds
       heroImage: image().optional(),
       heroAlt: shownText(missingOr('대체 텍스트')).min(1, { error: '대체 텍스트가 비어 있습니다.' }).optional(),
       survey: idIn('surveys', '설문', knownIds).optional(),
+      // Old addresses of an imported post (src/lib/redirects.ts): each becomes a redirect page.
+      redirectFrom: z
+        .array(
+          z.string({ error: missingOr('옛 주소') }).superRefine((path, ctx) => {
+            const problem = oldPathProblem(path);
+            if (problem) ctx.addIssue({ code: 'custom', message: problem });
+          }),
+          { error: missingOr('옛 주소 목록') },
+        )
+        .superRefine((paths, ctx) => {
+          const seen = new Set<string>();
+          for (const path of paths) {
+            if (oldPathProblem(path)) continue;
+            const file = redirectFile(path);
+            if (seen.has(file)) ctx.addIssue({ code: 'custom', message: `"${path}"이(가) 목록에 두 번 있습니다.` });
+            seen.add(file);
+          }
+        })
+        .optional(),
     })
     .superRefine((post, ctx) => {
       for (const issue of crossFieldIssues(post)) ctx.addIssue({ code: 'custom', ...issue });

@@ -62,6 +62,8 @@ export interface PostInfo {
   /** Left out of `npm run check`'s trial build because it has errors of its own. */
   excluded?: boolean;
   fieldLines: Record<string, number>;
+  /** Old addresses kept as redirects (front matter `redirectFrom`), the well-formed strings only. */
+  redirectFrom?: string[];
   /** What the body walk found; absent when only the front matter was read. */
   body?: BodyScan;
 }
@@ -556,6 +558,7 @@ function infoFrom(id: string, path: string, file: string, source: string, fm: Pa
     draft,
     state: pubDate ? publishState({ draft, pubDate }, now) : undefined,
     fieldLines: fm.fieldLines,
+    redirectFrom: Array.isArray(raw?.redirectFrom) ? raw.redirectFrom.filter((p): p is string => typeof p === 'string') : [],
   };
 }
 

@@ -1,5 +1,5 @@
 /**
- * ASCII slugs for new posts. A Korean file name works, but its URL is percent-encoded
+ * ASCII slugs for new and imported posts (`npm run new`, `npm run import`). A Korean file name works, but its URL is percent-encoded
  * ("/posts/%EC%86%8C%EC%85%9C/") and three times as long when pasted into a tweet or a
  * messenger, so `npm run new` romanises the title instead.
  *
