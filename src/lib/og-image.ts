@@ -218,11 +218,11 @@ async function cardSvg(card: OgCard): Promise<string> {
  * boxes are cut at whole pixels, so every path is sampled at the same positions.
  *
  * satori writes the elements in tree order and gives each box an (unused) mask element with
- * its layout rectangle: `satori_om-id-0` is the site name, `-1` the kicker and title, `-2` the
- * bottom lines. Everything before `-1`'s mask is the fixed part.
+ * its layout rectangle: `satori_om-id-0` is the site name, `-1` the kicker and title (`-1-0`,
+ * `-1-1`), `-2` the bottom lines. Everything before `-1`'s mask is the fixed part.
  */
 const FIRST_CARD_BOX = '<mask id="satori_om-id-1"';
-const BOX = /<mask id="satori_om-id-\d+"><rect x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)"/g;
+const BOX = /<mask id="satori_om-id-([\d-]+)"><rect x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)"/g;
 const UNUSED_BOX_MASK = /<mask id="(satori_om-id-[\d-]+)"><rect [^>]*\/><\/mask>/g;
 /** Glyphs and anti-aliasing may reach a little past a layout box. */
 const BOX_MARGIN = 8;
@@ -255,10 +255,17 @@ interface Box {
   height: number;
 }
 
+/**
+ * The innermost boxes of the card's own part (the kicker, the title, each bottom line): an outer
+ * box (kicker and title together) also covers the empty space between and beside them.
+ */
 function cardBoxes(variablePart: string): Box[] {
   const boxes: Box[] = [];
-  for (const m of variablePart.matchAll(BOX)) {
-    const [x0, y0, w, h] = m.slice(1, 5).map(Number) as [number, number, number, number];
+  const found = [...variablePart.matchAll(BOX)];
+  const ids = found.map((m) => m[1] as string);
+  for (const m of found) {
+    if (ids.some((id) => id.startsWith(`${m[1]}-`))) continue;
+    const [x0, y0, w, h] = m.slice(2, 6).map(Number) as [number, number, number, number];
     const x = Math.max(0, Math.floor(x0 - BOX_MARGIN));
     const y = Math.max(0, Math.floor(y0 - BOX_MARGIN));
     const width = Math.min(OG_WIDTH, Math.ceil(x0 + w + BOX_MARGIN)) - x;
