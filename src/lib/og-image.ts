@@ -372,7 +372,7 @@ export async function drawOgImageWhole(card: OgCard): Promise<Buffer> {
   return wholeCard(await cardSvg(card));
 }
 
-/** Several routes (the image itself, the Twitter feed's enclosure) need the same PNG in one build. */
+/** Several routes (the image itself, the Twitter feed's enclosure) may ask for the same PNG at once: it is drawn once. */
 const inProcess = new Map<string, Promise<Buffer>>();
 
 /** The card as PNG, from the disk cache when an identical card was drawn before. */
@@ -393,6 +393,10 @@ export function ogImage(card: OgCard): Promise<Buffer> {
       return drawn;
     })();
     inProcess.set(key, png);
+    // Only while it is being drawn: afterwards the disk cache answers, and ten thousand finished
+    // PNGs (about 33 KiB each) are not kept in memory for the rest of the build.
+    const settled = () => inProcess.delete(key);
+    png.then(settled, settled);
   }
   return png;
 }
