@@ -39,7 +39,7 @@ const highlight = async (code, lang, meta) => {
 export default defineConfig({
   site: site.url,
   trailingSlash: 'always',
-  // Open Graph images rasterise off the main thread (resvg renderAsync); let other pages render meanwhile.
+  // Pages render four at a time, so one page's file reads and writes overlap another's rendering.
   build: { concurrency: 4 },
   outDir: process.env.OUT_DIR || 'dist',
   // Tests give each build its own cache so fixture sites never share a content store.

@@ -7,8 +7,13 @@
  *   4. tweet lengths
  *
  * Exit 0 when there is no error (warnings are printed), 1 otherwise. Each problem names the file,
- * the line when there is one, and the fix. Options: --skip-types, --skip-build (faster, partial).
- * CONTENT_DIR and BUILD_TIME are honoured like in a build.
+ * the line when there is one, and the fix. Options: --skip-types, --skip-build (faster, partial),
+ * --no-cache (run every step even when nothing changed). CONTENT_DIR and BUILD_TIME are honoured
+ * like in a build.
+ *
+ * Steps 1 and 3 take most of the time (a TypeScript language server, a full build). Each is
+ * remembered when it passes, with a hash of the files it read (scripts/lib/check-cache.ts): a
+ * second run on the same files reuses the result. A step that failed always runs again.
  */
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,6 +28,7 @@ import site from '../src/site.config.ts';
 import { exitOnSiteConfigProblems } from '../src/lib/rules/site-config-gate.ts';
 import { astroErrorExcerpt } from './lib/astro-output.ts';
 import { astroBin, projectRoot, runCaptured, toolEnv } from './lib/run.ts';
+import { inputsHash, readCheckCache, writeCheckCache } from './lib/check-cache.ts';
 
 // The site's settings first: a wrong one would otherwise surface later as a puzzling error.
 exitOnSiteConfigProblems(site);
@@ -30,6 +36,12 @@ exitOnSiteConfigProblems(site);
 const args = new Set(process.argv.slice(2));
 const skipTypes = args.has('--skip-types');
 const skipBuild = args.has('--skip-build');
+const useCache = !args.has('--no-cache');
+// Beside Astro's cache when one is chosen (tests give each fixture its own), else in node_modules/.cache.
+const cacheFile = join(process.env.ASTRO_CACHE_DIR || join(projectRoot, 'node_modules/.cache'), 'socialbench-check.json');
+const cache = useCache ? readCheckCache(cacheFile) : {};
+/** Everything of the project that steps 1 and 3 read besides the content folder. */
+const codeInputs = ['src', 'tests', 'scripts', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json', 'package-lock.json'].map((p) => join(projectRoot, p));
 
 const all: Problem[] = [];
 
@@ -104,9 +116,13 @@ try {
   if (skipTypes) {
     console.log('  - 건너뜀 (--skip-types)');
   } else {
-    const result = runCaptured(astroBin, ['check'], astroEnv());
+    // Types come from the code and the collections' schemas (src/), not from what the posts say.
+    const typesKey = inputsHash(projectRoot, codeInputs, { excluded: trial.excluded, node: process.version });
+    const result = cache.types?.key === typesKey ? { ok: true, output: '', remembered: true } : { ...runCaptured(astroBin, ['check'], astroEnv()), remembered: false };
     if (result.ok) {
-      console.log(`  ✓ 통과${trial.excluded.length ? ` (오류가 있는 글 ${trial.excluded.length}개는 빼고 검사)` : ''}`);
+      cache.types = { key: typesKey, result: null };
+      const note = result.remembered ? ' (지난번 통과한 뒤 바뀐 코드가 없어 다시 검사하지 않았습니다)' : '';
+      console.log(`  ✓ 통과${trial.excluded.length ? ` (오류가 있는 글 ${trial.excluded.length}개는 빼고 검사)` : ''}${note}`);
     } else if (contentSyncError(result.output) && errorsIn(content.problems).length > 0) {
       // The sync stopped on a file whose problem step 2 lists; reporting it here too would count it twice.
       console.log('  - 검사하지 못함: 2단계의 콘텐츠 오류 때문에 멈췄습니다. 그 오류를 고친 뒤 다시 실행하세요.');
@@ -118,6 +134,7 @@ try {
           ? { kind: 'types', file: at[1] ?? '', line: Number(at[2]), column: Number(at[3]), severity: 'error' as const, message: at[4] ?? line }
           : { kind: 'types', file: 'astro check', severity: 'error' as const, message: line.trim() };
       });
+      delete cache.types;
       report(problems, '통과');
       console.log('  (타입 오류는 대개 src/ 코드의 문제입니다. 글 파일이 아니라면 개발자에게 알려 주세요.)');
     }
@@ -146,9 +163,23 @@ try {
       console.log(`  (오류가 있는 글 ${trial.excluded.length}개를 빼고 빌드해서 나머지 글의 링크를 검사합니다)`);
     }
     const started = Date.now();
+    // What a build makes of the files: the code, the content, which posts are published now
+    // (a scheduled post goes out with the hour) and the site's address.
+    const buildKey = inputsHash(projectRoot, [...codeInputs, contentDir], {
+      excluded: trial.excluded,
+      states: content.posts.map((p) => [p.id, p.state]),
+      day: buildTime.toISOString().slice(0, 10),
+      siteUrl: site.url,
+      node: process.version,
+    });
+    const remembered = cache.build?.key === buildKey ? (cache.build.result as { pages: number; links: number; problems: Problem[] }) : undefined;
     // The build's own writer checks would repeat step 2; this command reports them itself.
-    const build = runCaptured(astroBin, ['build'], astroEnv({ OUT_DIR: outDir, SOCIALBENCH_WRITER_CHECKS: '0' }));
-    if (!build.ok) {
+    const build = remembered ? { ok: true, output: '' } : runCaptured(astroBin, ['build'], astroEnv({ OUT_DIR: outDir, SOCIALBENCH_WRITER_CHECKS: '0' }));
+    if (remembered) {
+      console.log(`  지난번 검사한 뒤 바뀐 파일이 없어 빌드하지 않았습니다: 페이지 ${remembered.pages}개의 내부 링크 ${remembered.links}개 검사 결과를 그대로 씁니다`);
+      report(remembered.problems, '깨진 링크 없음');
+    } else if (!build.ok) {
+      delete cache.build;
       const alreadyFound = errorsIn(content.problems).length > 0;
       report(
         [
@@ -168,10 +199,13 @@ try {
       const links = checkLinks({ dir: outDir, posts: content.posts, templateSeverity: 'error' });
       console.log(`  빌드 ${((Date.now() - started) / 1000).toFixed(1)}초, 페이지 ${links.pages}개의 내부 링크 ${links.links}개 검사`);
       report(links.problems, '깨진 링크 없음');
+      if (errorsIn(links.problems).length === 0) cache.build = { key: buildKey, result: { pages: links.pages, links: links.links, problems: links.problems } };
+      else delete cache.build;
     }
   }
 } finally {
   rmSync(work, { recursive: true, force: true });
+  if (useCache) writeCheckCache(cacheFile, cache);
 }
 
 // 4. Tweets.

@@ -2,14 +2,14 @@ import { render } from 'astro:content';
 import site from '@/site.config';
 import { readingMinutes } from '@/lib/reading-time';
 import { twitterShareUrl } from '@/lib/share';
-import { categoryOf, relatedPosts } from '@/lib/taxonomy';
+import { categoryOf } from '@/lib/taxonomy';
 import { tableOfContents } from '@/lib/toc';
 import { absoluteUrl, authorUrl, postOgImageUrl, postUrl, tagUrl } from '@/lib/urls';
-import { getAuthor, getPublishedPosts, postNeighbours, type Post } from './posts';
+import { getAuthor, postNeighbours, relatedTo, type Post } from './posts';
 
 /** Everything the post page shows besides the body, gathered in one place so the page stays a template. */
 export async function postPageData(post: Post) {
-  const [rendered, author, nav, all] = await Promise.all([render(post), getAuthor(post.data.author), postNeighbours(post), getPublishedPosts()]);
+  const [rendered, author, nav, related] = await Promise.all([render(post), getAuthor(post.data.author), postNeighbours(post), relatedTo(post)]);
   const url = absoluteUrl(postUrl(post.id));
   const category = categoryOf(post.data.category);
   return {
@@ -20,7 +20,7 @@ export async function postPageData(post: Post) {
     tags: post.data.tags.map((tag) => ({ tag, href: tagUrl(tag) })),
     minutes: readingMinutes(post.body ?? '', site.readingCharsPerMinute),
     ...nav,
-    related: relatedPosts(post, all, site.relatedPosts),
+    related,
     shareUrl: twitterShareUrl(post.data.title, url, site.twitterHandle),
     jsonLd: {
       '@context': 'https://schema.org',

@@ -12,16 +12,17 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from '
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import satori from 'satori';
-import { renderAsync } from '@resvg/resvg-js';
+import { Resvg, renderAsync } from '@resvg/resvg-js';
 import { emojiDataUri } from './og-emoji.ts';
 import { OG_HEIGHT, OG_WIDTH } from './og-size.ts';
+import { encodeRgbaAsPng, filteredRowLength, filterImageUp, filterRowUp, pngFromFilteredRows } from './png.ts';
 import { stripXmlInvalid } from './xml-chars.ts';
 
 /**
  * Bump when drawing changes outside the element tree (emoji source, fonts chosen, PNG
  * settings): the tree itself is part of the cache key already.
  */
-export const TEMPLATE_VERSION = 1;
+export const TEMPLATE_VERSION = 2;
 
 export interface OgCard {
   /** The page's title, the largest text. */
@@ -196,9 +197,9 @@ export function ogCacheKey(card: OgCard): string {
     .slice(0, 32);
 }
 
-/** Draws a card (no cache). */
-export async function drawOgImage(card: OgCard): Promise<Buffer> {
-  const svg = await satori(cardTree(normalise(card)) as Parameters<typeof satori>[0], {
+/** The card as SVG: satori lays it out and turns every glyph into a path. */
+async function cardSvg(card: OgCard): Promise<string> {
+  return satori(cardTree(normalise(card)) as Parameters<typeof satori>[0], {
     width: OG_WIDTH,
     height: OG_HEIGHT,
     fonts: loadFonts(),
@@ -206,12 +207,172 @@ export async function drawOgImage(card: OgCard): Promise<Buffer> {
     // which the glyph-coverage test reports for every title of the site.
     loadAdditionalAsset: async (code, segment) => (code === 'emoji' ? (emojiDataUri(segment) ?? '') : []),
   });
-  // Rasterised on libuv's thread pool, so with build.concurrency > 1 other pages render meanwhile.
-  const rendered = await renderAsync(svg, { fitTo: { mode: 'width', value: OG_WIDTH } });
-  return rendered.asPng();
 }
 
-/** Several routes (the image itself, the Twitter feed's enclosure) need the same PNG in one build. */
+/**
+ * Why cards are not rasterised whole: resvg's cost follows the number of pixels (about 20 ms for
+ * 1200x630 even when empty), and most of a card (background, top band, site name) is the same on
+ * every card. So the fixed part is rasterised and PNG-filtered once per build, and each card
+ * rasterises only the boxes of its own text (kicker and title, then date and author), which it
+ * pastes into a copy of the fixed rows. The pixels are the same as a whole-card render: the
+ * boxes are cut at whole pixels, so every path is sampled at the same positions.
+ *
+ * satori writes the elements in tree order and gives each box an (unused) mask element with
+ * its layout rectangle: `satori_om-id-0` is the site name, `-1` the kicker and title (`-1-0`,
+ * `-1-1`), `-2` the bottom lines. Everything before `-1`'s mask is the fixed part.
+ */
+const FIRST_CARD_BOX = '<mask id="satori_om-id-1"';
+const BOX = /<mask id="satori_om-id-([\d-]+)"><rect x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)"/g;
+const UNUSED_BOX_MASK = /<mask id="(satori_om-id-[\d-]+)"><rect [^>]*\/><\/mask>/g;
+/** Glyphs and anti-aliasing may reach a little past a layout box. */
+const BOX_MARGIN = 8;
+const RESVG_OPTIONS = { font: { loadSystemFonts: false } } as const;
+
+interface Backdrop {
+  rgba: Buffer;
+  /** The fixed part's filtered PNG rows, and a copy each card writes its rows into. */
+  filtered: Buffer;
+  scratch: Buffer;
+}
+/** Per fixed part (the site name is the only text in it): one per build in practice. */
+const backdrops = new Map<string, Backdrop>();
+
+function backdropFor(fixedSvg: string): Backdrop {
+  let backdrop = backdrops.get(fixedSvg);
+  if (!backdrop) {
+    const rgba = Buffer.from(new Resvg(fixedSvg, RESVG_OPTIONS).render().pixels);
+    const filtered = filterImageUp(rgba, OG_WIDTH, OG_HEIGHT);
+    backdrop = { rgba, filtered, scratch: Buffer.from(filtered) };
+    backdrops.set(fixedSvg, backdrop);
+  }
+  return backdrop;
+}
+
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * The innermost boxes of the card's own part (the kicker, the title, each bottom line): an outer
+ * box (kicker and title together) also covers the empty space between and beside them.
+ */
+function cardBoxes(variablePart: string): Box[] {
+  const boxes: Box[] = [];
+  const found = [...variablePart.matchAll(BOX)];
+  const ids = found.map((m) => m[1] as string);
+  for (const m of found) {
+    if (ids.some((id) => id.startsWith(`${m[1]}-`))) continue;
+    const [x0, y0, w, h] = m.slice(2, 6).map(Number) as [number, number, number, number];
+    const x = Math.max(0, Math.floor(x0 - BOX_MARGIN));
+    const y = Math.max(0, Math.floor(y0 - BOX_MARGIN));
+    const width = Math.min(OG_WIDTH, Math.ceil(x0 + w + BOX_MARGIN)) - x;
+    const height = Math.min(OG_HEIGHT, Math.ceil(y0 + h + BOX_MARGIN)) - y;
+    if (width > 0 && height > 0) boxes.push({ x, y, width, height });
+  }
+  return boxes;
+}
+
+/** True when the backdrop is plain `background` inside the box, so the box can be drawn on its own over that colour. */
+function plainUnder(backdrop: Backdrop, box: Box, plainRow: Buffer): boolean {
+  const span = box.width * 4;
+  for (let y = box.y; y < box.y + box.height; y++) {
+    const start = (y * OG_WIDTH + box.x) * 4;
+    if (!backdrop.rgba.subarray(start, start + span).equals(plainRow.subarray(0, span))) return false;
+  }
+  return true;
+}
+
+/** One row of the card's background colour ("#rrggbb"), as RGBA. */
+function plainRowOf(colour: string): Buffer {
+  const rgb = [1, 3, 5].map((i) => Number.parseInt(colour.slice(i, i + 2), 16));
+  const row = Buffer.alloc(OG_WIDTH * 4);
+  for (let i = 0; i < row.length; i += 4) row.set([rgb[0]!, rgb[1]!, rgb[2]!, 255], i);
+  return row;
+}
+const backgroundRow = plainRowOf(COLORS.background);
+
+async function wholeCard(svg: string): Promise<Buffer> {
+  const rendered = await renderAsync(svg, RESVG_OPTIONS);
+  return encodeRgbaAsPng(rendered.pixels, OG_WIDTH, OG_HEIGHT);
+}
+
+/** SVG to PNG: the fixed part once per build, then only the card's own boxes. */
+function rasterise(svg: string): Buffer | Promise<Buffer> {
+  const cut = svg.indexOf(FIRST_CARD_BOX);
+  const rootEnd = svg.indexOf('>') + 1;
+  if (cut < 0 || !svg.startsWith(`<svg width="${OG_WIDTH}" height="${OG_HEIGHT}" viewBox="0 0 ${OG_WIDTH} ${OG_HEIGHT}"`)) return wholeCard(svg);
+  const backdrop = backdropFor(`${svg.slice(0, cut)}</svg>`);
+  const variablePart = svg.slice(cut);
+  const boxes = cardBoxes(variablePart);
+  // A box over the band or the site name (a very long title) would need the fixed part drawn under it.
+  // resvg cannot crop a card with an embedded image (an emoji): it aborts the process.
+  if (variablePart.includes('<image') || boxes.length === 0 || !boxes.every((box) => plainUnder(backdrop, box, backgroundRow))) return wholeCard(svg);
+  // The masks are satori's layout records, referenced by nothing: left out, resvg has less to read.
+  const boxSvg = `${svg.slice(0, rootEnd)}<rect x="0" y="0" width="${OG_WIDTH}" height="${OG_HEIGHT}" fill="${COLORS.background}"/>${variablePart.replace(UNUSED_BOX_MASK, (mask, id: string) => (variablePart.includes(`url(#${id})`) ? mask : ''))}`;
+  const regions = boxes.map((box) => {
+    // resvg crops the view to the box and renders only that area (a crop applies once per parse).
+    const resvg = new Resvg(boxSvg, RESVG_OPTIONS);
+    const crop = resvg.getBBox();
+    if (!crop) throw new Error('og-image: empty card');
+    Object.assign(crop, box);
+    resvg.cropByBBox(crop);
+    const rendered = resvg.render();
+    if (rendered.width !== box.width || rendered.height !== box.height) throw new Error(`og-image: box ${box.width}x${box.height} came out ${rendered.width}x${rendered.height}`);
+    return { box, pixels: rendered.pixels };
+  });
+  // Pixel rows the boxes change: the backdrop's row with the boxes' pixels over it.
+  const rowBuffers = new Map<number, Buffer>();
+  const pixelRow = (y: number): { row: Uint8Array; start: number } => {
+    let row = rowBuffers.get(y);
+    if (row) return { row, start: 0 };
+    const over = regions.filter(({ box }) => y >= box.y && y < box.y + box.height);
+    if (over.length === 0) return { row: backdrop.rgba, start: y * OG_WIDTH * 4 };
+    row = Buffer.from(backdrop.rgba.subarray(y * OG_WIDTH * 4, (y + 1) * OG_WIDTH * 4));
+    for (const { box, pixels } of over) {
+      const from = (y - box.y) * box.width * 4;
+      pixels.copy(row, box.x * 4, from, from + box.width * 4);
+    }
+    rowBuffers.set(y, row);
+    return { row, start: 0 };
+  };
+  // Filtered rows differ from the backdrop's only in a box's columns, on its rows and the row
+  // under it (the Up filter subtracts the row above). The build's one scratch copy of the
+  // backdrop's rows is written there, encoded, and put back: nothing here awaits in between.
+  const scratch = backdrop.scratch;
+  const rowLength = filteredRowLength(OG_WIDTH);
+  const columns = new Map<number, [number, number]>();
+  for (const { box } of regions) {
+    for (let y = box.y; y <= Math.min(OG_HEIGHT - 1, box.y + box.height); y++) {
+      const [from, to] = columns.get(y) ?? [box.x, box.x + box.width];
+      columns.set(y, [Math.min(from, box.x), Math.max(to, box.x + box.width)]);
+    }
+  }
+  for (const [y, [from, to]] of columns) {
+    const current = pixelRow(y);
+    const above = y > 0 ? pixelRow(y - 1) : undefined;
+    filterRowUp(scratch, y * rowLength, current.row, current.start, above?.row, above?.start ?? 0, OG_WIDTH, from, to);
+  }
+  try {
+    return pngFromFilteredRows(scratch, OG_WIDTH, OG_HEIGHT);
+  } finally {
+    for (const y of columns.keys()) backdrop.filtered.copy(scratch, y * rowLength, y * rowLength, (y + 1) * rowLength);
+  }
+}
+
+/** Draws a card (no cache). */
+export async function drawOgImage(card: OgCard): Promise<Buffer> {
+  return rasterise(await cardSvg(card));
+}
+
+/** Draws a card the plain way, whole (for tests comparing the two). */
+export async function drawOgImageWhole(card: OgCard): Promise<Buffer> {
+  return wholeCard(await cardSvg(card));
+}
+
+/** Several routes (the image itself, the Twitter feed's enclosure) may ask for the same PNG at once: it is drawn once. */
 const inProcess = new Map<string, Promise<Buffer>>();
 
 /** The card as PNG, from the disk cache when an identical card was drawn before. */
@@ -232,6 +393,10 @@ export function ogImage(card: OgCard): Promise<Buffer> {
       return drawn;
     })();
     inProcess.set(key, png);
+    // Only while it is being drawn: afterwards the disk cache answers, and ten thousand finished
+    // PNGs (about 33 KiB each) are not kept in memory for the rest of the build.
+    const settled = () => inProcess.delete(key);
+    png.then(settled, settled);
   }
   return png;
 }

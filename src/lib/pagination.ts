@@ -53,3 +53,31 @@ export function paginatedPaths<T, P extends Record<string, string>, X extends ob
     props: { ...props, ...p },
   }));
 }
+
+/** A numbered link in a page list, or a gap ("…") where numbers are left out. */
+export type PageLink = { n: number; url: string; current: boolean } | { gap: true };
+
+/**
+ * The numbers a list page links to: the first and last page and `around` pages either side of
+ * the current one, with a gap where numbers are left out. A list of a thousand pages would
+ * otherwise print a thousand links on each of its pages (work and bytes growing with the
+ * square of the number of posts).
+ */
+export function pageLinks(page: PageInfo, around = 2): PageLink[] {
+  const links: PageLink[] = [];
+  let last = 0;
+  for (let n = 1; n <= page.total; n++) {
+    const shown = n === 1 || n === page.total || Math.abs(n - page.current) <= around;
+    if (!shown) {
+      // Jump to the next shown number: the loop stays as short as the links it makes.
+      n = n < page.current ? page.current - around - 1 : page.total - 1;
+      continue;
+    }
+    // One missing number is shown as itself, not as a gap of one.
+    if (n - last === 2) links.push({ n: n - 1, url: page.urls[n - 2]!, current: false });
+    else if (n - last > 2) links.push({ gap: true });
+    links.push({ n, url: page.urls[n - 1]!, current: n === page.current });
+    last = n;
+  }
+  return links;
+}

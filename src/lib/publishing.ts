@@ -56,3 +56,16 @@ export function neighbours<T extends { id: string }>(post: T, newestFirst: reado
   if (index < 0) return {};
   return { previous: newestFirst[index + 1], next: index > 0 ? newestFirst[index - 1] : undefined };
 }
+
+/** neighbours() for every post of one list, each answered by one lookup instead of a search through the list. */
+export function neighbourIndex<T extends { id: string }>(newestFirst: readonly T[]): (post: T) => { previous?: T; next?: T } {
+  const positions = new Map<string, number>();
+  newestFirst.forEach((p, i) => {
+    if (!positions.has(p.id)) positions.set(p.id, i);
+  });
+  return (post) => {
+    const index = positions.get(post.id);
+    if (index === undefined) return {};
+    return { previous: newestFirst[index + 1], next: index > 0 ? newestFirst[index - 1] : undefined };
+  };
+}

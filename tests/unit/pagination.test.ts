@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageParam, paginate, paginatedPaths } from '@/lib/pagination';
+import { pageLinks, pageParam, paginate, paginatedPaths } from '@/lib/pagination';
 import { pageUrl } from '@/lib/urls';
 
 const items = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
@@ -47,5 +47,34 @@ describe('pagination', () => {
       { id: 'kim', page: 'page/2' },
     ]);
     expect(paths[1]!.props.extra).toBe(1);
+  });
+});
+
+describe('page numbers on a list page', () => {
+  const shown = (total: number, current: number) =>
+    pageLinks(paginate(items(total * 6), 6, '/')[current - 1]!.page)
+      .map((l) => ('gap' in l ? '…' : l.current ? `[${l.n}]` : String(l.n)))
+      .join(' ');
+
+  it('shows every number of a short list', () => {
+    expect(shown(1, 1)).toBe('[1]');
+    expect(shown(5, 3)).toBe('1 2 [3] 4 5');
+    expect(shown(7, 4)).toBe('1 2 3 [4] 5 6 7');
+  });
+
+  it('shows the first, the last and two either side of the current page of a long list, with gaps', () => {
+    expect(shown(10, 1)).toBe('[1] 2 3 … 10');
+    expect(shown(10, 10)).toBe('1 … 8 9 [10]');
+    expect(shown(100, 50)).toBe('1 … 48 49 [50] 51 52 … 100');
+  });
+
+  it('links each number to its page', () => {
+    const links = pageLinks(paginate(items(60), 6, '/tags/x/')[4]!.page);
+    expect(links.filter((l) => !('gap' in l)).map((l) => ('url' in l ? l.url : ''))).toEqual(['/tags/x/', '/tags/x/page/2/', '/tags/x/page/3/', '/tags/x/page/4/', '/tags/x/page/5/', '/tags/x/page/6/', '/tags/x/page/7/', '/tags/x/page/10/']);
+  });
+
+  it('keeps the number of links the same however long the list grows', () => {
+    const count = (total: number) => pageLinks(paginate(items(total * 6), 6, '/')[Math.floor(total / 2)]!.page).length;
+    expect(count(1000)).toBe(count(50));
   });
 });

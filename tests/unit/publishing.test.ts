@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byNewest, isVisible, publishMoment, publishState, unpublishedLines } from '@/lib/publishing';
+import { byNewest, isVisible, neighbourIndex, neighbours, publishMoment, publishState, unpublishedLines } from '@/lib/publishing';
 
 const now = new Date('2026-11-27T12:00:00+09:00');
 const at = (iso: string, draft = false) => ({ draft, pubDate: new Date(iso) });
@@ -53,5 +53,21 @@ describe('unpublishedLines (npm run check)', () => {
   it('writes the moment in the given zone, on a 24-hour clock', () => {
     expect(publishMoment(new Date('2010-08-10T15:30:00Z'), 'Asia/Seoul')).toBe('2010-08-11 00:30');
     expect(publishMoment(new Date('2010-08-10T15:30:00Z'), 'UTC')).toBe('2010-08-10 15:30');
+  });
+});
+
+describe('previous and next post', () => {
+  const list = ['e', 'd', 'c', 'b', 'a'].map((id) => ({ id }));
+
+  it('gives the older post as previous and the newer as next, nothing past either end', () => {
+    expect(neighbours(list[2]!, list)).toEqual({ previous: list[3], next: list[1] });
+    expect(neighbours(list[0]!, list)).toEqual({ previous: list[1], next: undefined });
+    expect(neighbours(list[4]!, list)).toEqual({ previous: undefined, next: list[3] });
+    expect(neighbours({ id: 'x' }, list)).toEqual({});
+  });
+
+  it('the index answers exactly as the search through the list', () => {
+    const index = neighbourIndex(list);
+    for (const post of [...list, { id: 'x' }]) expect(index(post)).toEqual(neighbours(post, list));
   });
 });

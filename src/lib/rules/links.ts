@@ -201,19 +201,22 @@ export function checkLinks(options: LinkCheckOptions): LinkCheckResult {
   const htmlFiles = fileList.filter((f) => f.endsWith('.html')).sort((a, b) => pagePath(a).localeCompare(pagePath(b)));
   const pages = htmlFiles.map(pagePath).filter((p) => p.endsWith('/'));
   const postsById = new Map(options.posts.map((p) => [p.id, p]));
-  const scans = new Map<string, PageScan>();
-  const scan = (file: string): PageScan => {
-    let result = scans.get(file);
-    if (!result) {
-      result = scanHtml(readFileSync(join(options.dir, file), 'utf8'));
-      scans.set(file, result);
+  // Only the ids of each page are kept (for "#fragment" links from other pages), not its links:
+  // the check's memory stays small however many pages there are.
+  const idsByFile = new Map<string, Set<string>>();
+  const idsOf = (file: string): Set<string> => {
+    let ids = idsByFile.get(file);
+    if (!ids) {
+      ids = scanHtml(readFileSync(join(options.dir, file), 'utf8')).ids;
+      idsByFile.set(file, ids);
     }
-    return result;
+    return ids;
   };
 
   const broken: Broken[] = [];
   let linkCount = 0;
-  // Most links ("/posts/a/", the stylesheet) are the same on every page and do not depend on it.
+  // Each distinct link is resolved once: most ("/posts/a/", the stylesheet) are the same on every
+  // page and do not depend on it. Likewise each distinct "#fragment" of a file is looked up once.
   const rootRelative = new Map<string, Resolved>();
   const resolve = (url: string, page: string): Resolved => {
     if (!url.startsWith('/') || url.startsWith('//')) return resolveLink(url, page, files, siteUrl);
@@ -224,29 +227,42 @@ export function checkLinks(options: LinkCheckOptions): LinkCheckResult {
     }
     return resolved;
   };
+  const fragmentFound = new Map<string, boolean>();
+  const hasFragment = (file: string, hash: string): boolean => {
+    const key = `${file}#${hash}`;
+    let found = fragmentFound.get(key);
+    if (found === undefined) {
+      found = idsOf(file).has(hash);
+      fragmentFound.set(key, found);
+    }
+    return found;
+  };
   for (const file of htmlFiles) {
     const page = pagePath(file);
-    const seen = new Set<string>();
-    for (const link of scan(file).links) {
+    const scanned = scanHtml(readFileSync(join(options.dir, file), 'utf8'));
+    if (!idsByFile.has(file)) idsByFile.set(file, scanned.ids);
+    // A link broken twice on one page is reported once.
+    const reported = new Set<string>();
+    for (const link of scanned.links) {
       const resolved = resolve(link.url, page);
       if (!resolved.internal) continue;
       linkCount++;
+      const fragmentMissing = Boolean(resolved.file && resolved.hash && resolved.hash !== 'top' && resolved.file.endsWith('.html') && !hasFragment(resolved.file, resolved.hash));
+      if (resolved.file && !fragmentMissing) continue;
       const key = `${link.url}\0${link.attribute}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
+      if (reported.has(key)) continue;
+      reported.add(key);
       if (!resolved.file) {
-        broken.push({ page, link, ...explainMissing(resolved.path, link, postsById, pages), });
+        broken.push({ page, link, ...explainMissing(resolved.path, link, postsById, pages) });
         continue;
       }
-      if (resolved.hash && resolved.hash !== 'top' && resolved.file.endsWith('.html') && !scan(resolved.file).ids.has(resolved.hash)) {
-        broken.push({
-          page,
-          link,
-          severity: 'error',
-          reason: `${pagePath(resolved.file)}에 id가 "${resolved.hash}"인 요소가 없습니다.`,
-          fix: '제목의 id는 제목 글자에서 만들어집니다. 제목 옆의 "#" 링크나 목차에서 주소를 복사하거나, "#..." 부분을 지우세요.',
-        });
-      }
+      broken.push({
+        page,
+        link,
+        severity: 'error',
+        reason: `${pagePath(resolved.file)}에 id가 "${resolved.hash}"인 요소가 없습니다.`,
+        fix: '제목의 id는 제목 글자에서 만들어집니다. 제목 옆의 "#" 링크나 목차에서 주소를 복사하거나, "#..." 부분을 지우세요.',
+      });
     }
   }
   return { problems: toProblems(broken, postsById, options.templateSeverity), pages: htmlFiles.length, links: linkCount };

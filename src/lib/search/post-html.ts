@@ -133,12 +133,17 @@ export function readPostHtml(html: string): PostForIndex {
   return { title, datetime, category, author, tags, text: squash(text), article: html.slice(articleStart, articleEnd) };
 }
 
+/** One formatter per time zone: making one costs more than formatting a thousand dates with it. */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** "2010-09-01" of an ISO date-time, in `timeZone`; undefined when it is not a date. */
 export function dayIn(datetime: string | undefined, timeZone: string): string | undefined {
   if (!datetime) return undefined;
   const date = new Date(datetime);
   if (Number.isNaN(date.getTime())) return undefined;
-  return new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone }).format(date);
+  let format = dayFormats.get(timeZone);
+  if (!format) dayFormats.set(timeZone, (format = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone })));
+  return format.format(date);
 }
 
 const escapeAttribute = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
