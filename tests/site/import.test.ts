@@ -1,7 +1,7 @@
 /**
- * `npm run import` end to end: a Jekyll folder, a WordPress export and an RSS feed (fixture blogs of
- * tests/fixtures/import/) each imported by the real command into a fresh content folder and built
- * (tests/support/sites-import.ts). The posts are pages, their local images are optimised by Astro,
+ * `npm run import` end to end: a Jekyll folder, a Hugo folder, a WordPress export, an RSS feed and an
+ * Atom feed (fixture blogs of tests/fixtures/import/) each imported by the real command into a fresh
+ * content folder and built (tests/support/sites-import.ts). The posts are pages, their local images are optimised by Astro,
  * and their old addresses redirect when the site is served over HTTP: with a 301 where the host reads
  * `_redirects`, and through the Korean redirect page (meta refresh) where it does not. Redirect pages
  * are valid HTML and stay out of the sitemap and the search index; drafts get none.
@@ -51,6 +51,22 @@ const EXPECTED: Record<ImportSite, Expected> = {
     posts: { '2021-02-02-tiseutori-geul-hana': undefined, '2021-02-03-named-post': undefined },
     drafts: [],
     human: ['https://blog.kakaocdn.net/dn/abc/img.png', '스크립트'],
+  },
+  'import-hugo': {
+    redirects: {
+      '/2020/11/first/': '2020-11-05-first',
+      '/2020/12/bundle-post/': '2020-12-01-bundle-post',
+      '/old/bundle/': '2020-12-01-bundle-post',
+    },
+    posts: { '2020-11-05-first': 'chart', '2020-12-01-bundle-post': 'cover' },
+    drafts: [],
+    human: ['youtube w7Ft2ymGmfc'],
+  },
+  'import-atom': {
+    redirects: { '/2022/01/atom-entry.html': '2022-01-10-atom-entry' },
+    posts: { '2022-01-10-atom-entry': undefined },
+    drafts: [],
+    human: ['없습니다'],
   },
 };
 

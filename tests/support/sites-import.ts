@@ -1,6 +1,7 @@
 /**
  * Sites made by `npm run import` from the fixture blogs of tests/fixtures/import/: a Jekyll folder,
- * a WordPress export with its uploads folder and a Tistory-style RSS feed, each imported by the real
+ * a Hugo folder, a WordPress export with its uploads folder, a Tistory-style RSS feed and an Atom
+ * feed, each imported by the real
  * command (a process, as a writer runs it) into a fresh content folder with the fixture authors, then
  * built. The import's exit code, output and report are kept beside the content for
  * tests/site/import.test.ts.
@@ -18,6 +19,8 @@ export const IMPORT_SITES = {
   'import-jekyll': { source: 'jekyll', args: ['--category-map', 'dev=marketing'] },
   'import-wxr': { source: 'wordpress.xml', args: ['--uploads', join(IMPORT_FIXTURES, 'wp-uploads')] },
   'import-rss': { source: 'rss.xml', args: [] },
+  'import-hugo': { source: 'hugo', args: [] },
+  'import-atom': { source: 'atom.xml', args: [] },
 } as const;
 export type ImportSite = keyof typeof IMPORT_SITES;
 
