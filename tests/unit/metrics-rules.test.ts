@@ -3,10 +3,10 @@
  * temporary content folder, with the test's own settings: every limit from both sides, each problem
  * naming the file, the line and the field in Korean. Also the survey figures the settings name.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkContent } from '@/lib/rules/content';
 import { checkMetrics, type MetricsCheckOptions } from '@/lib/rules/metrics';
 import { formatProblem, type Problem } from '@/lib/rules/problems';
@@ -34,6 +34,7 @@ beforeEach(() => {
   dir = join(root, 'content');
   mkdirSync(join(dir, 'metrics'), { recursive: true });
 });
+afterEach(() => rmSync(root, { recursive: true, force: true }));
 
 function write(name: string, value: unknown): void {
   writeFileSync(join(dir, 'metrics', name), typeof value === 'string' ? value : `${JSON.stringify(value, null, 2)}\n`);
