@@ -19,10 +19,16 @@ const CATEGORY_IDS = site.categories.map((c) => c.id);
 let root: string;
 let dir: string;
 
-function write(path: string, text: string): void {
+function write(path: string, text: string | Uint8Array): void {
   mkdirSync(dirname(join(dir, path)), { recursive: true });
   writeFileSync(join(dir, path), text);
 }
+
+/** A real 1×1 PNG, which Astro's image pipeline reads. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+/** An SVG as diagrams.net saves it: the diagram in a long attribute, so the <svg> tag ends after 1,000 bytes. */
+const LONG_TAG_SVG = `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="40px" height="20px" viewBox="0 0 40 20" content="${'&lt;mxfile&gt;'.repeat(100)}"><rect width="40" height="20"/></svg>\n`;
+const SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20" viewBox="0 0 40 20"><rect width="40" height="20"/></svg>\n';
 
 const authorJson = (name: string) => `${JSON.stringify({ name, role: '담당자', bio: '소개 한 줄.' }, null, 2)}\n`;
 
@@ -198,7 +204,7 @@ describe('content check: every problem at once, with its line', () => {
 
   it('still reports updatedDate before pubDate and heroImage without heroAlt when another field fails', () => {
     write('posts/b.mdx', postText(`title: ""\ndescription: "요약"\npubDate: 2010-08-10\nupdatedDate: 2010-08-01\nauthor: kim\ncategory: ${CATEGORY}\nheroImage: ./b.png`));
-    write('posts/b.png', 'not really a png');
+    write('posts/b.png', PNG);
     const problems = inFile(run().problems, 'posts/b.mdx');
     expect(problems.map((p) => p.field).sort()).toEqual(['heroAlt', 'title', 'updatedDate']);
     const fields = byField(problems);
@@ -209,7 +215,7 @@ describe('content check: every problem at once, with its line', () => {
 
   it('accepts a heroImage beside the post with its heroAlt', () => {
     write('posts/hero/index.mdx', postText(`${valid}\nheroImage: ./hero.png\nheroAlt: "표지"`));
-    write('posts/hero/hero.png', 'x');
+    write('posts/hero/hero.png', PNG);
     expect(run().problems).toEqual([]);
   });
 
@@ -235,7 +241,7 @@ describe('content check: every problem at once, with its line', () => {
       '본문\n\n![사진](./photo.jpg)\n\n![있는 사진](./here.jpg)\n\n![공용](/img/nope.png)\n\n![원격](https://example.org/x.png)\n',
     );
     write('posts/img/index.mdx', text);
-    write('posts/img/here.jpg', 'x');
+    write('posts/img/here.jpg', PNG);
     const problems = inFile(run().problems, 'posts/img/index.mdx');
     expect(problems.map((p) => [p.kind, p.line])).toEqual([
       ['image', lineOf(text, 'heroImage')],
@@ -256,6 +262,27 @@ describe('content check: every problem at once, with its line', () => {
       expected: 'public/img/nope.png 파일',
     });
     expect(problems[2]!.fix).toContain('public/img/nope.png');
+  });
+
+  it('reports an image beside a post that Astro cannot read, as the build would stop at it; public/ files are not read', () => {
+    const text = postText(
+      `${valid}\nheroImage: ./broken.png\nheroAlt: "표지"`,
+      '본문\n\n![그림](./diagram.svg)\n\n![잘 된 그림](./fine.svg)\n\n![사진](./photo.png)\n\n![공용](/files/any.png)\n',
+    );
+    write('posts/unreadable/index.md', text);
+    write('posts/unreadable/broken.png', 'png 아님');
+    write('posts/unreadable/diagram.svg', LONG_TAG_SVG);
+    write('posts/unreadable/fine.svg', SVG);
+    write('posts/unreadable/photo.png', PNG);
+    mkdirSync(join(root, 'public/files'), { recursive: true });
+    writeFileSync(join(root, 'public/files/any.png'), 'served as it is');
+    const problems = inFile(run().problems, 'posts/unreadable/index.md');
+    expect(problems.map((p) => [p.kind, p.field, p.line, p.message])).toEqual([
+      ['image', 'heroImage', lineOf(text, 'heroImage'), '이미지 "./broken.png"의 형식과 크기를 읽을 수 없어서 빌드가 이 이미지에서 멈춥니다.'],
+      ['image', undefined, lineOf(text, './diagram.svg'), '이미지 "./diagram.svg"의 형식과 크기를 읽을 수 없어서 빌드가 이 이미지에서 멈춥니다.'],
+    ]);
+    expect(problems[0]).toMatchObject({ severity: 'error', expected: expect.stringContaining('PNG, JPEG'), fix: expect.stringContaining('다시 저장') });
+    expect(problems[1]).toMatchObject({ severity: 'error', expected: expect.stringContaining('1,000바이트'), fix: expect.stringContaining('content="…"') });
   });
 
   it('names the file whose name differs only in case, in the body and in heroImage', () => {
@@ -512,8 +539,10 @@ describe('content check: surveys, benchmarks and authors', () => {
   });
 
   it("checks an author's avatar: an image file beside the JSON, found on disk, in a format the image pipeline reads", () => {
-    write('authors/kim.jpg', 'jpeg bytes');
-    write('authors/kim.json', json({ name: '김', role: '역할', bio: '소개', avatar: './kim.jpg' }));
+    write('authors/kim.png', PNG);
+    write('authors/kim.json', json({ name: '김', role: '역할', bio: '소개', avatar: './kim.png' }));
+    write('authors/oh.jpg', 'jpeg 아님');
+    write('authors/oh.json', json({ name: '오', role: '역할', bio: '소개', avatar: './oh.jpg' }));
     const missing = json({ name: '박', role: '역할', bio: '소개', avatar: './park.png' });
     write('authors/park.json', missing);
     write('authors/Lee.PNG', 'png bytes');
@@ -536,5 +565,8 @@ describe('content check: surveys, benchmarks and authors', () => {
     expect(inFile(problems, 'authors/choi.json')[0]).toMatchObject({ field: 'avatar', message: '"./choi.heic"은(는) 사진으로 쓸 수 있는 이미지 형식이 아닙니다.', fix: expect.stringContaining('JPEG') });
     expect(inFile(problems, 'authors/jung.json')[0]).toMatchObject({ field: 'avatar', message: expect.stringContaining('인터넷 주소') });
     expect(inFile(problems, 'authors/han.json')).toEqual([expect.objectContaining({ field: 'avatar', message: '42은(는) 파일 경로가 아닙니다.' })]);
+    expect(inFile(problems, 'authors/oh.json')).toEqual([
+      expect.objectContaining({ field: 'avatar', severity: 'error', message: '사진 "./oh.jpg"의 형식과 크기를 읽을 수 없어서 빌드가 이 사진에서 멈춥니다.', fix: expect.stringContaining('다시 저장') }),
+    ]);
   });
 });

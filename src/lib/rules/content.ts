@@ -14,6 +14,7 @@ import { validateBenchmark, validateSurvey, type SurveyIssue } from '../surveys/
 import { tweetLengthProblem } from '../tweets.ts';
 import { FIELD_HELP } from './post-schema.ts';
 import { knownComponentNames } from './components.ts';
+import { unreadableImage } from './image-read.ts';
 import { jsonErrorLine, jsonPathLines, lineOfPath } from './json-lines.ts';
 import { checkMetrics } from './metrics.ts';
 import { checkPost, readPostInfo, type PostContext, type PostInfo, type SurveyIndex } from './post.ts';
@@ -125,7 +126,7 @@ const authorFileSchema = authorSchema(() => z.string({ error: (issue) => `${JSON
  * Why an author's `avatar` cannot be shown, or undefined: it is a path relative to the JSON file
  * (as Astro resolves it), to an image file that exists and that the image pipeline reads.
  */
-function avatarProblem(avatar: string, authorPath: string, projectRoot: string): Pick<Problem, 'message' | 'fix' | 'suggestion'> | undefined {
+function avatarProblem(avatar: string, authorPath: string, projectRoot: string): Pick<Problem, 'message' | 'expected' | 'fix' | 'suggestion'> | undefined {
   if (/^[a-z][a-z0-9+.-]*:/i.test(avatar)) {
     return { message: `"${avatar}"은(는) 인터넷 주소입니다. 사진은 파일로 두어야 합니다.`, fix: '사진을 내려받아 저자 JSON 파일 옆에 두고 "./파일이름"으로 쓰세요.' };
   }
@@ -137,7 +138,10 @@ function avatarProblem(avatar: string, authorPath: string, projectRoot: string):
       fix: `사진을 ${AVATAR_EXTENSIONS.join(', ')} 중 하나로 저장하세요 (휴대폰의 HEIC 사진은 JPEG로 내보내세요).`,
     };
   }
-  if (existsSync(target) && statSync(target).isFile()) return undefined;
+  if (existsSync(target) && statSync(target).isFile()) {
+    const unreadable = unreadableImage(target);
+    return unreadable && { message: `사진 "${avatar}"의 형식과 크기를 읽을 수 없어서 빌드가 이 사진에서 멈춥니다.`, ...unreadable };
+  }
   const dir = dirname(target);
   const other = existsSync(dir) ? readdirSync(dir).find((entry) => entry.toLowerCase() === basename(target).toLowerCase()) : undefined;
   const shown = target.startsWith(projectRoot) ? target.slice(projectRoot.length + 1) : target;

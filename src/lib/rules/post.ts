@@ -16,6 +16,7 @@ import { undefinedNames } from './expressions.ts';
 import { koreanMdxError } from './mdx-errors.ts';
 import { HTML_ATTRIBUTES, isUrlAttribute, MAX_TAG_DEPTH, scanBody, type AttributeUse, type BodyScan, type ComponentUse, type UrlUse } from './mdx.ts';
 import { foreignSyntaxProblem } from './foreign-syntax.ts';
+import { unreadableImage } from './image-read.ts';
 import { crossFieldIssues, FIELD_HELP, POST_FIELDS, postSchema, type IssueParams, type PostField } from './post-schema.ts';
 import type { Problem, Severity } from './problems.ts';
 import { nearest } from './suggest.ts';
@@ -213,6 +214,13 @@ function missingImage(url: string, target: string, ctx: PostContext, at: Pick<Pr
         : '철자와 폴더를 확인하세요. "./사진.jpg"는 글 파일과 같은 폴더를 뜻합니다 (이미지가 있는 글은 posts/<슬러그>/index.mdx 폴더로 만드세요).',
     suggestion: other ? url.replace(/[^/]*$/, other) : undefined,
   };
+}
+
+/** An image Astro optimises that it cannot read (./image-read.ts), or undefined. */
+function unreadableImageProblem(url: string, target: string, at: Pick<Problem, 'file' | 'line' | 'column' | 'field' | 'section'>): Problem | undefined {
+  const unreadable = unreadableImage(target);
+  if (!unreadable) return undefined;
+  return { kind: 'image', ...at, severity: 'error', message: `이미지 "${url}"의 형식과 크기를 읽을 수 없어서 빌드가 이 이미지에서 멈춥니다.`, ...unreadable };
 }
 
 /** Props the survey components cannot do without (src/components/survey/*.astro). */
@@ -512,7 +520,14 @@ function bodyProblems(info: PostInfo, body: BodyScan, ctx: PostContext, severity
   for (const found of body.foreignSyntax) problems.push(foreignSyntaxProblem(found, file));
   for (const image of body.images) {
     const target = imageFile(image.url, path, ctx.projectRoot, 'public');
-    if (target && !existsSync(target)) problems.push(missingImage(image.url, target, ctx, { file, line: image.line, column: image.column }));
+    if (!target) continue;
+    const at = { file, line: image.line, column: image.column };
+    if (!existsSync(target)) problems.push(missingImage(image.url, target, ctx, at));
+    // Files in public/ are served as they are; Astro reads only the images beside a post.
+    else if (!image.url.startsWith('/')) {
+      const unreadable = unreadableImageProblem(image.url, target, at);
+      if (unreadable) problems.push(unreadable);
+    }
   }
   problems.push(...expressionProblems(body, file, ctx, severity));
   const available = new Set([...ctx.components, ...body.imports]);
@@ -593,8 +608,11 @@ export function checkPost(id: string, path: string, file: string, source: string
   const heroImage = fm.data?.heroImage;
   if (typeof heroImage === 'string') {
     const target = imageFile(heroImage, path, ctx.projectRoot, 'root');
-    if (target && !existsSync(target)) {
-      problems.push(missingImage(heroImage, target, ctx, { file, line: fm.fieldLines.heroImage, field: 'heroImage', section: FRONTMATTER_SECTION }));
+    const at = { file, line: fm.fieldLines.heroImage, field: 'heroImage', section: FRONTMATTER_SECTION };
+    if (target && !existsSync(target)) problems.push(missingImage(heroImage, target, ctx, at));
+    else if (target) {
+      const unreadable = unreadableImageProblem(heroImage, target, at);
+      if (unreadable) problems.push(unreadable);
     }
   }
   info.body = scanBody(source, /\.mdx$/i.test(path));
