@@ -20,6 +20,9 @@ import { postSchema } from '../../src/lib/rules/post-schema';
 import { movedLink, runImport } from '../../scripts/lib/import-run';
 import { parseRedirectsFile } from '../../scripts/lib/static-server';
 import site from '../../src/site.config';
+import { markdownToHtml } from 'satteri';
+import { MARKDOWN_FEATURES } from '../../src/lib/markdown-features';
+import { headingAnchors } from '../../src/lib/markdown-plugins.mjs';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/import');
 const options = { timeZone: 'Asia/Seoul', display: (p: string) => p.slice(FIXTURES.length + 1) };
@@ -77,6 +80,37 @@ describe('converting a post', () => {
   };
   const jekyll = readJekyll(join(FIXTURES, 'jekyll'), options);
   const first = convertPost(jekyll.posts.find((p) => p.title.startsWith('Jekyll'))!, 'jekyll', convertOptions);
+
+  it("points the post's links to its headings' old ids (kramdown {#id}, <h2 id>, <a name> in a heading) at the ids the site gives them", async () => {
+    const body = [
+      '- [배경](#index1)',
+      '- [정의](#definition)',
+      '- [처음](#intro)',
+      '- [없는 곳](#nowhere)',
+      '- [이미 맞는 링크](#문제-해결-방식)',
+      '',
+      '<h2 id="index1">차량 파손 탐지 모델의 배경</h2>',
+      '',
+      '## 2. 중요한 고객의 정의 <a name="definition"></a>',
+      '',
+      '## 들어가며 {#intro}',
+      '',
+      '## 문제 해결 방식',
+      '',
+      '`[코드](#index1)`',
+    ].join('\n');
+    const converted = convertPost({ ...jekyll.posts[0]!, body }, 'jekyll', convertOptions);
+    const links = [...converted.body.matchAll(/\]\((#[^)]*)\)/g)].map((m) => m[1]);
+    expect(links).toEqual(['#차량-파손-탐지-모델의-배경', '#2-중요한-고객의-정의', '#들어가며', '#nowhere', '#문제-해결-방식', '#index1']);
+    expect(converted.body).toContain('`[코드](#index1)`');
+    // The empty anchor that was only a target is gone; the heading keeps its text.
+    expect(converted.body).toContain('## 2. 중요한 고객의 정의\n');
+    expect(converted.body).not.toContain('<a name');
+    expect(converted.notes.find((n) => n.reason === '소제목 링크')?.message).toContain('3개');
+    // The ids are the ones the site's heading plugin gives those headings.
+    const { html } = await markdownToHtml(converted.body, { features: MARKDOWN_FEATURES, hastPlugins: [headingAnchors] });
+    for (const link of links.slice(0, 3)) expect(html).toContain(`id="${link!.slice(1)}"`);
+  });
 
   it('front matter this site accepts: mapped category, the offset kept, old address kept, a romanised id', () => {
     expect(first.baseId).toBe('2021-03-22-hello-jekyll');

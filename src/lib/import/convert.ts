@@ -14,6 +14,7 @@ import { writtenDay } from './dates.ts';
 import { htmlToMarkdown } from './html-to-markdown.ts';
 import { translateShortcodes } from './hugo-shortcodes.ts';
 import { translateLiquid } from './liquid.ts';
+import { explicitHeadingIds, headingLinkTarget } from './heading-ids.ts';
 import { htmlBlocksToMarkdown, leftoverTemplateNotes, parseMarkdown, stripKramdown } from './markdown-body.ts';
 import { writePost, type PostFrontMatter } from './front-matter.ts';
 import { converted, lineOf, needsHuman, type ImportNote } from './notes.ts';
@@ -187,30 +188,43 @@ function relinkImages(markdown: string, post: SourcePost, exists: (path: string)
   return { text, images, notes };
 }
 
-/** Points links to old posts at their new addresses. */
-function relinkPosts(markdown: string, movedLink: (url: string) => string | undefined, notes: ImportNote[], sourceLine: number): string {
+/** Rewrites the destination of each link and link definition for which `target` gives a new one. */
+function rewriteLinks(markdown: string, target: (url: string) => string | undefined): { text: string; count: number } {
   const tree = parseMarkdown(markdown);
   const edits: { start: number; end: number; replacement: string }[] = [];
   visit(tree, (node) => {
     if (node.type !== 'link' && node.type !== 'definition') return;
-    const target = movedLink((node as Definition).url);
+    const destination = target((node as Definition).url);
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
-    if (!target || start === undefined || end === undefined) return;
+    if (!destination || start === undefined || end === undefined) return;
     const slice = markdown.slice(start, end);
     // The destination as written: the last "](…)" of a link (its text may hold brackets), after "]:" for a definition.
     if (node.type === 'link') {
       const open = slice.lastIndexOf('](');
       if (open < 0 || !slice.endsWith(')')) return;
-      const rest = slice.slice(open + 2, -1).replace(/^(\s*)(<[^>]*>|\S+)/, (_m, space: string) => `${space}${target}`);
+      const rest = slice.slice(open + 2, -1).replace(/^(\s*)(<[^>]*>|\S+)/, (_m, space: string) => `${space}${destination}`);
       edits.push({ start, end, replacement: `${slice.slice(0, open + 2)}${rest})` });
     } else {
-      edits.push({ start, end, replacement: slice.replace(/(\]:\s*)(<[^>]*>|\S+)/, (_m, before: string) => `${before}${target}`) });
+      edits.push({ start, end, replacement: slice.replace(/(\]:\s*)(<[^>]*>|\S+)/, (_m, before: string) => `${before}${destination}`) });
     }
   });
   let text = markdown;
   for (const edit of edits.sort((a, b) => b.start - a.start)) text = text.slice(0, edit.start) + edit.replacement + text.slice(edit.end);
-  if (edits.length) notes.push(converted('글 링크', `옛 글 주소로 건 링크 ${edits.length}개를 새 주소로 바꿨습니다.`, sourceLine));
+  return { text, count: edits.length };
+}
+
+/** Points links to old posts at their new addresses. */
+function relinkPosts(markdown: string, movedLink: (url: string) => string | undefined, notes: ImportNote[], sourceLine: number): string {
+  const { text, count } = rewriteLinks(markdown, movedLink);
+  if (count) notes.push(converted('글 링크', `옛 글 주소로 건 링크 ${count}개를 새 주소로 바꿨습니다.`, sourceLine));
+  return text;
+}
+
+/** Points the post's links to its own headings' old ids (`#index1`) at the ids the site gives them (./heading-ids.ts). */
+function relinkHeadings(markdown: string, oldIds: Map<string, string>, notes: ImportNote[], sourceLine: number): string {
+  const { text, count } = rewriteLinks(markdown, headingLinkTarget(markdown, oldIds));
+  if (count) notes.push(converted('소제목 링크', `옛 소제목 id(#…)로 건 링크 ${count}개를 이 사이트가 만드는 소제목 id로 바꿨습니다.`, sourceLine));
   return text;
 }
 
@@ -275,7 +289,9 @@ export function convertPost(post: SourcePost, kind: SourceKind, options: Convert
   const notes: ImportNote[] = [...post.notes];
   const body = bodyMarkdown(post, kind, options);
   notes.push(...body.notes);
-  const relinked = relinkImages(options.movedLink ? relinkPosts(body.text, options.movedLink, notes, post.sourceLine) : body.text, post, options.exists);
+  const oldHeadingIds = explicitHeadingIds(post.body, post.format);
+  const withHeadingLinks = relinkHeadings(body.text, oldHeadingIds, notes, post.sourceLine);
+  const relinked = relinkImages(options.movedLink ? relinkPosts(withHeadingLinks, options.movedLink, notes, post.sourceLine) : withHeadingLinks, post, options.exists);
 
   let title = post.title.replace(/\s+/g, ' ').trim();
   if (!title) {

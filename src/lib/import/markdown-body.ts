@@ -13,6 +13,7 @@
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
+import { Parser } from 'htmlparser2';
 import { visit } from 'unist-util-visit';
 import type { Html, Root } from 'mdast';
 import { htmlToMarkdown } from './html-to-markdown.ts';
@@ -97,8 +98,22 @@ export function stripKramdown(text: string, lineOffset = 0): { text: string; not
   }
   if (counts.ial) notes.push(converted('kramdown 속성', `kramdown 속성 목록({: …}) ${counts.ial}개를 뺐습니다. 가운데 정렬·크기 같은 꾸밈은 이 사이트의 기본 모양을 따릅니다.`, first.ial));
   if (counts.toc) notes.push(converted('kramdown 목차', '{:toc} 목차를 뺐습니다. 이 사이트는 긴 글에 목차를 알아서 붙입니다.', first.toc));
-  if (counts.heading) notes.push(converted('제목 id', `소제목의 {#id} ${counts.heading}개를 뺐습니다. 소제목 id는 제목에서 새로 만들어지므로 #옛-id로 건 링크는 확인하세요.`, first.heading));
+  if (counts.heading) notes.push(converted('제목 id', `소제목의 {#id} ${counts.heading}개를 뺐습니다. 소제목 id는 제목에서 새로 만들어집니다. 이 글 안의 #옛-id 링크는 새 id로 바꿨으니, 다른 곳에서 건 링크를 확인하세요.`, first.heading));
   return { text: lines.join('\n'), notes };
+}
+
+/** Whether an opening tag is `<a>` with nothing but a `name` or `id`: a link target, not a link. */
+function isTargetOnlyAnchor(tag: string): boolean {
+  let anchor = false;
+  const parser = new Parser({
+    onopentag(name, attributes) {
+      const keys = Object.keys(attributes);
+      anchor = name === 'a' && keys.length === 1 && (keys[0] === 'name' || keys[0] === 'id');
+    },
+  });
+  parser.write(tag);
+  parser.end();
+  return anchor;
 }
 
 /** Tags that are inline when they stand inside a paragraph: left as they are (valid in .md). */
@@ -115,7 +130,7 @@ export function htmlBlocksToMarkdown(text: string, lineOffset = 0): { text: stri
   const edits: { start: number; end: number; replacement: string }[] = [];
   let blocks = 0;
   let firstBlock: number | undefined;
-  visit(tree, 'html', (node: Html, _index, parent) => {
+  visit(tree, 'html', (node: Html, index, parent) => {
     const start = node.position?.start.offset;
     const end = node.position?.end.offset;
     if (start === undefined || end === undefined) return;
@@ -127,6 +142,15 @@ export function htmlBlocksToMarkdown(text: string, lineOffset = 0): { text: stri
       return;
     }
     if (inline) {
+      // An empty anchor (`<a name="x"></a>`) was only a link target: the heading's own id replaces
+      // it (./heading-ids.ts moves the links), and `name` is not valid HTML any more.
+      const next = index === undefined ? undefined : parent?.children[index + 1];
+      if (isTargetOnlyAnchor(value) && next?.type === 'html' && /^<\/a\s*>$/i.test(next.value.trim()) && next.position?.end.offset !== undefined) {
+        let from = start;
+        while (from > 0 && (text[from - 1] === ' ' || text[from - 1] === '\t')) from--;
+        edits.push({ start: from, end: next.position.end.offset, replacement: '' });
+        return;
+      }
       if (!IMG_TAG.test(value)) return;
       const converted = htmlToMarkdown(value, line - 1);
       edits.push({ start, end, replacement: converted.markdown.trim() });
