@@ -88,6 +88,8 @@ describe('converting a post', () => {
       '- [처음](#intro)',
       '- [없는 곳](#nowhere)',
       '- [이미 맞는 링크](#문제-해결-방식)',
+      '- [옛 사이트가 만든 id](#마치며-)',
+      '- [문단 안의 표적](#ref1)',
       '',
       '<h2 id="index1">차량 파손 탐지 모델의 배경</h2>',
       '',
@@ -98,18 +100,24 @@ describe('converting a post', () => {
       '## 문제 해결 방식',
       '',
       '`[코드](#index1)`',
+      '',
+      '## 마치며 <a name="end"></a>',
+      '',
+      '<a name="ref1"></a>참고 문헌 1',
     ].join('\n');
     const converted = convertPost({ ...jekyll.posts[0]!, body }, 'jekyll', convertOptions);
     const links = [...converted.body.matchAll(/\]\((#[^)]*)\)/g)].map((m) => m[1]);
-    expect(links).toEqual(['#차량-파손-탐지-모델의-배경', '#2-중요한-고객의-정의', '#들어가며', '#nowhere', '#문제-해결-방식', '#index1']);
+    expect(links).toEqual(['#차량-파손-탐지-모델의-배경', '#2-중요한-고객의-정의', '#들어가며', '#nowhere', '#문제-해결-방식', '#마치며', '#ref1', '#index1']);
     expect(converted.body).toContain('`[코드](#index1)`');
     // The empty anchor that was only a target is gone; the heading keeps its text.
     expect(converted.body).toContain('## 2. 중요한 고객의 정의\n');
-    expect(converted.body).not.toContain('<a name');
-    expect(converted.notes.find((n) => n.reason === '소제목 링크')?.message).toContain('3개');
+    expect(converted.body).not.toContain('<a name="definition"');
+    // An anchor in a paragraph is still the target its links name.
+    expect(converted.body).toContain('<a name="ref1"></a>참고 문헌 1');
+    expect(converted.notes.find((n) => n.reason === '소제목 링크')?.message).toContain('4개');
     // The ids are the ones the site's heading plugin gives those headings.
     const { html } = await markdownToHtml(converted.body, { features: MARKDOWN_FEATURES, hastPlugins: [headingAnchors] });
-    for (const link of links.slice(0, 3)) expect(html).toContain(`id="${link!.slice(1)}"`);
+    for (const link of [...links.slice(0, 3), '#마치며']) expect(html).toContain(`id="${link!.slice(1)}"`);
   });
 
   it('front matter this site accepts: mapped category, the offset kept, old address kept, a romanised id', () => {

@@ -53,9 +53,16 @@ export function explicitHeadingIds(body: string, format: 'markdown' | 'html'): M
     return ids;
   }
   const tree = parseMarkdown(body);
+  // The ids this site would have given the headings as written, anchors and all ("마치며 <a name="x"></a>"
+  // gives "마치며-"): links written against those keep working once the anchors are gone.
+  const slugger = new Slugger();
+  const asWritten = new Map<string, string>();
   visit(tree, (node) => {
     if (node.type === 'html') htmlHeadingIds(node.value, ids);
     if (node.type !== 'heading') return;
+    const rawText = toString(node, { includeHtml: false });
+    const id = slugger.slug(rawText);
+    if (!asWritten.has(id)) asWritten.set(id, normalise(rawText.replace(KRAMDOWN_ID, '')));
     // An anchor inside a Markdown heading: its html nodes, opening and closing tags apart.
     const anchors = new Map<string, string>();
     htmlHeadingIds(`<h2>${node.children.map((child) => (child.type === 'html' ? child.value : '')).join('')}</h2>`, anchors);
@@ -64,6 +71,7 @@ export function explicitHeadingIds(body: string, format: 'markdown' | 'html'): M
     const headingText = normalise(text.replace(KRAMDOWN_ID, ''));
     for (const id of [...anchors.keys(), ...(kramdown ? [kramdown[1]!] : [])]) if (!ids.has(id)) ids.set(id, headingText);
   });
+  for (const [id, text] of asWritten) if (!ids.has(id)) ids.set(id, text);
   return ids;
 }
 

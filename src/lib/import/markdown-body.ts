@@ -142,9 +142,9 @@ export function htmlBlocksToMarkdown(text: string, lineOffset = 0): { text: stri
       return;
     }
     if (inline) {
-      // An empty anchor (`<a name="x"></a>`) was only a link target: the heading's own id replaces
-      // it (./heading-ids.ts moves the links), and `name` is not valid HTML any more.
-      const next = index === undefined ? undefined : parent?.children[index + 1];
+      // An empty anchor (`<a name="x"></a>`) in a heading was only a link target: the heading's own
+      // id replaces it (./heading-ids.ts moves the links). Elsewhere it stays the target it was.
+      const next = index === undefined || parent?.type !== 'heading' ? undefined : parent.children[index + 1];
       if (isTargetOnlyAnchor(value) && next?.type === 'html' && /^<\/a\s*>$/i.test(next.value.trim()) && next.position?.end.offset !== undefined) {
         let from = start;
         while (from > 0 && (text[from - 1] === ' ' || text[from - 1] === '\t')) from--;
