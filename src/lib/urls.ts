@@ -34,6 +34,15 @@ export function postIdFromUrlPath(pathname: string): string | undefined {
   return segment === undefined ? undefined : decodeURIComponent(segment);
 }
 
+/** Percent-decoded text, or the text as written where it is not valid percent-encoding ("100%"). */
+export function decodePercent(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 export function categoryIndexUrl(): string {
   return '/categories/';
 }

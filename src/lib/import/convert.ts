@@ -6,7 +6,7 @@
 import { basename, extname, join, normalize } from 'node:path';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
-import type { Definition, Image } from 'mdast';
+import type { Definition, Image, Root } from 'mdast';
 import { oldPathProblem, normalizeOldPath } from '../redirects.ts';
 import { FALLBACK_SLUG, slugify } from '../slug.ts';
 import { tagSlug } from '../taxonomy.ts';
@@ -189,8 +189,7 @@ function relinkImages(markdown: string, post: SourcePost, exists: (path: string)
 }
 
 /** Rewrites the destination of each link and link definition for which `target` gives a new one. */
-function rewriteLinks(markdown: string, target: (url: string) => string | undefined): { text: string; count: number } {
-  const tree = parseMarkdown(markdown);
+function rewriteLinks(markdown: string, target: (url: string) => string | undefined, tree: Root = parseMarkdown(markdown)): { text: string; count: number } {
   const edits: { start: number; end: number; replacement: string }[] = [];
   visit(tree, (node) => {
     if (node.type !== 'link' && node.type !== 'definition') return;
@@ -223,7 +222,9 @@ function relinkPosts(markdown: string, movedLink: (url: string) => string | unde
 
 /** Points the post's links to its own headings' old ids (`#index1`) at the ids the site gives them (./heading-ids.ts). */
 function relinkHeadings(markdown: string, oldIds: Map<string, string>, notes: ImportNote[], sourceLine: number): string {
-  const { text, count } = rewriteLinks(markdown, headingLinkTarget(markdown, oldIds));
+  if (oldIds.size === 0) return markdown;
+  const tree = parseMarkdown(markdown);
+  const { text, count } = rewriteLinks(markdown, headingLinkTarget(tree, oldIds), tree);
   if (count) notes.push(converted('소제목 링크', `옛 소제목 id(#…)로 건 링크 ${count}개를 이 사이트가 만드는 소제목 id로 바꿨습니다.`, sourceLine));
   return text;
 }

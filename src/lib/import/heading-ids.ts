@@ -10,6 +10,7 @@ import { Parser } from 'htmlparser2';
 import type { Heading, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
+import { decodePercent } from '../urls.ts';
 import { parseMarkdown } from './markdown-body.ts';
 
 /** A trailing kramdown heading id: `제목 {#id}`. */
@@ -88,24 +89,16 @@ function siteHeadingIds(tree: Root): Map<string, string> {
   return byText;
 }
 
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-}
 
 /**
- * Points `#old-id` links of the converted Markdown at the new ids of the headings they named.
+ * Points `#old-id` links of the converted Markdown (its `tree`) at the new ids of the headings they named.
  * Returns the function for ./convert.ts's link rewriting: a new destination, or undefined to keep it.
  */
-export function headingLinkTarget(markdown: string, oldIds: Map<string, string>): (url: string) => string | undefined {
-  if (oldIds.size === 0) return () => undefined;
-  const newIds = siteHeadingIds(parseMarkdown(markdown));
+export function headingLinkTarget(tree: Root, oldIds: Map<string, string>): (url: string) => string | undefined {
+  const newIds = siteHeadingIds(tree);
   return (url) => {
     if (!url.startsWith('#')) return undefined;
-    const old = safeDecode(url.slice(1));
+    const old = decodePercent(url.slice(1));
     const text = oldIds.get(old);
     const id = text === undefined ? undefined : newIds.get(text);
     return id !== undefined && id !== old ? `#${id}` : undefined;

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { Parser } from 'htmlparser2';
 import { formatDate } from '../dates.ts';
 import site from '../../site.config.ts';
+import { decodePercent } from '../urls.ts';
 import type { PostInfo } from './post.ts';
 import type { Problem, Severity } from './problems.ts';
 
@@ -99,13 +100,6 @@ export function pagePath(file: string): string {
   return file.endsWith('/index.html') ? file.slice(0, -'index.html'.length) : file;
 }
 
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-}
 
 export type Resolved =
   | { internal: false }
@@ -123,8 +117,8 @@ export function resolveLink(url: string, page: string, files: Set<string>, siteU
     return { internal: true, path: trimmed, hash: '' };
   }
   if (target.origin !== origin) return { internal: false };
-  const path = safeDecode(target.pathname);
-  const hash = safeDecode(target.hash.replace(/^#/, ''));
+  const path = decodePercent(target.pathname);
+  const hash = decodePercent(target.hash.replace(/^#/, ''));
   const candidates = path.endsWith('/') ? [`${path}index.html`] : [path, `${path}/index.html`, `${path}.html`];
   return { internal: true, path, hash, file: candidates.find((c) => files.has(c)) };
 }
@@ -270,7 +264,7 @@ export function checkLinks(options: LinkCheckOptions): LinkCheckResult {
 
 function explainMissing(path: string, link: FoundLink, postsById: Map<string, PostInfo>, pages: string[]): Omit<Broken, 'page' | 'link'> {
   const postId = /^\/posts\/([^/]+)\/?$/.exec(path)?.[1];
-  const target = postId ? postsById.get(safeDecode(postId)) : undefined;
+  const target = postId ? postsById.get(decodePercent(postId)) : undefined;
   if (target?.excluded) {
     return {
       severity: 'warning',
@@ -310,8 +304,8 @@ function toProblems(broken: Broken[], postsById: Map<string, PostInfo>, template
   const fromTemplates = new Map<string, { item: Broken; pages: string[] }>();
   for (const item of broken) {
     const postId = /^\/posts\/([^/]+)\/$/.exec(item.page)?.[1];
-    const post = postId ? postsById.get(safeDecode(postId)) : undefined;
-    const line = post ? lineContaining(post.source, [item.link.url, safeDecode(item.link.url), item.link.url.replace(/\/$/, '')]) : undefined;
+    const post = postId ? postsById.get(decodePercent(postId)) : undefined;
+    const line = post ? lineContaining(post.source, [item.link.url, decodePercent(item.link.url), item.link.url.replace(/\/$/, '')]) : undefined;
     const what = item.link.tag === 'img' ? '이미지' : '링크';
     if (post && line !== undefined) {
       problems.push({

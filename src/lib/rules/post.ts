@@ -11,6 +11,7 @@ import site from '../../site.config.ts';
 import { jsonIds } from '../content-dir.ts';
 import { parseContentDate } from '../dates.ts';
 import { publishState, type PublishState } from '../publishing.ts';
+import { decodePercent } from '../urls.ts';
 import { parseFrontmatter, type ParsedFrontmatter } from './frontmatter.ts';
 import { undefinedNames } from './expressions.ts';
 import { koreanMdxError } from './mdx-errors.ts';
@@ -168,13 +169,6 @@ function isExternal(url: string): boolean {
   return /^(?:[a-z][a-z0-9+.-]*:|\/\/|#)/i.test(url);
 }
 
-function decodeSafe(text: string): string {
-  try {
-    return decodeURIComponent(text);
-  } catch {
-    return text;
-  }
-}
 
 /**
  * Where an image path points: relative paths are next to the post (Astro imports them). A path
@@ -183,7 +177,7 @@ function decodeSafe(text: string): string {
  */
 function imageFile(url: string, postPath: string, projectRoot: string, slashBase: 'public' | 'root'): string | undefined {
   if (isExternal(url)) return undefined;
-  const clean = decodeSafe(url.split(/[?#]/)[0] ?? '');
+  const clean = decodePercent(url.split(/[?#]/)[0] ?? '');
   if (clean.startsWith('/')) return join(projectRoot, slashBase === 'public' ? 'public' : '', clean);
   return resolve(dirname(postPath), clean);
 }
