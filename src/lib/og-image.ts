@@ -109,28 +109,44 @@ function wordBreak(title: string, size: number): 'keep-all' | 'break-all' {
 
 const COLORS = { background: '#ffffff', text: '#111827', muted: '#4b5563', accent: '#0f766e', band: '#ccfbf1' };
 
-function cardTree(card: OgCard): Node {
+function rootStyle(): Record<string, unknown> {
+  return {
+    width: OG_WIDTH,
+    height: OG_HEIGHT,
+    // satori sizes boxes like CSS's default content-box: without this the padding pushes
+    // the bottom line off the card.
+    boxSizing: 'border-box',
+    display: 'flex',
+    flexDirection: 'column',
+    justifyContent: 'space-between',
+    padding: `56px ${PADDING_X}px 56px`,
+    backgroundColor: COLORS.background,
+    borderTop: `16px solid ${COLORS.accent}`,
+    fontFamily: 'Pretendard',
+    color: COLORS.text,
+  };
+}
+
+/**
+ * Which parts of the card the tree holds: all of it; only the fixed part (background, band, site
+ * name); or only the card's own text, with an empty box of the site name's height in its place so
+ * that everything else is laid out exactly as on the whole card.
+ */
+type CardParts = { kind: 'whole' } | { kind: 'fixed' } | { kind: 'own'; siteNameHeight: number };
+
+function cardTree(card: OgCard, parts: CardParts = { kind: 'whole' }): Node {
   const title = card.title;
   const size = titleSize(title);
+  const siteName =
+    parts.kind === 'own'
+      ? h('div', { display: 'flex', height: parts.siteNameHeight })
+      : h('div', { display: 'flex', alignItems: 'center', fontSize: 30, fontWeight: 700, color: COLORS.accent }, card.siteName);
+  if (parts.kind === 'fixed') return h('div', rootStyle(), [siteName]);
   return h(
     'div',
-    {
-      width: OG_WIDTH,
-      height: OG_HEIGHT,
-      // satori sizes boxes like CSS's default content-box: without this the padding pushes
-      // the bottom line off the card.
-      boxSizing: 'border-box',
-      display: 'flex',
-      flexDirection: 'column',
-      justifyContent: 'space-between',
-      padding: `56px ${PADDING_X}px 56px`,
-      backgroundColor: COLORS.background,
-      borderTop: `16px solid ${COLORS.accent}`,
-      fontFamily: 'Pretendard',
-      color: COLORS.text,
-    },
+    rootStyle(),
     [
-      h('div', { display: 'flex', alignItems: 'center', fontSize: 30, fontWeight: 700, color: COLORS.accent }, card.siteName),
+      siteName,
       h('div', { display: 'flex', flexDirection: 'column', width: CONTENT_WIDTH }, [
         ...(card.kicker
           ? [
@@ -197,9 +213,9 @@ export function ogCacheKey(card: OgCard): string {
     .slice(0, 32);
 }
 
-/** The card as SVG: satori lays it out and turns every glyph into a path. */
-async function cardSvg(card: OgCard): Promise<string> {
-  return satori(cardTree(normalise(card)) as Parameters<typeof satori>[0], {
+/** The card (or some of its parts) as SVG: satori lays it out and turns every glyph into a path. */
+async function cardSvg(card: OgCard, parts?: CardParts): Promise<string> {
+  return satori(cardTree(normalise(card), parts) as Parameters<typeof satori>[0], {
     width: OG_WIDTH,
     height: OG_HEIGHT,
     fonts: loadFonts(),
@@ -210,16 +226,18 @@ async function cardSvg(card: OgCard): Promise<string> {
 }
 
 /**
- * Why cards are not rasterised whole: resvg's cost follows the number of pixels (about 20 ms for
- * 1200x630 even when empty), and most of a card (background, top band, site name) is the same on
- * every card. So the fixed part is rasterised and PNG-filtered once per build, and each card
- * rasterises only the boxes of its own text (kicker and title, then date and author), which it
- * pastes into a copy of the fixed rows. The pixels are the same as a whole-card render: the
- * boxes are cut at whole pixels, so every path is sampled at the same positions.
+ * Why cards are not rasterised whole: resvg's cost follows the number of pixels it fills and
+ * reads back (about 20 ms for 1200x630 even when empty), and most of a card (background, top
+ * band, site name) is the same on every card. So the fixed part is laid out, rasterised and
+ * PNG-filtered once per build; each card is laid out with an empty box where the site name goes
+ * (shaping text is most of satori's cost), and only the ink of its own text boxes (kicker and
+ * title, then date and author) is rasterised and pasted into a copy of the fixed rows. The
+ * pixels are the same as a whole-card render: the boxes are cut at whole pixels, so every path
+ * is sampled at the same positions (tests/unit/og-image.test.ts compares them).
  *
  * satori writes the elements in tree order and gives each box an (unused) mask element with
  * its layout rectangle: `satori_om-id-0` is the site name, `-1` the kicker and title (`-1-0`,
- * `-1-1`), `-2` the bottom lines. Everything before `-1`'s mask is the fixed part.
+ * `-1-1`), `-2` the bottom lines.
  */
 const FIRST_CARD_BOX = '<mask id="satori_om-id-1"';
 const BOX = /<mask id="satori_om-id-([\d-]+)"><rect x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)"/g;
@@ -229,21 +247,31 @@ const BOX_MARGIN = 8;
 const RESVG_OPTIONS = { font: { loadSystemFonts: false } } as const;
 
 interface Backdrop {
+  /** The fixed part's pixels (RGBA), and a copy each card pastes its boxes into. */
   rgba: Buffer;
+  pixels: Buffer;
   /** The fixed part's filtered PNG rows, and a copy each card writes its rows into. */
   filtered: Buffer;
   scratch: Buffer;
+  /** Height of the site name's box, which each card's own layout keeps free. */
+  siteNameHeight: number;
 }
-/** Per fixed part (the site name is the only text in it): one per build in practice. */
-const backdrops = new Map<string, Backdrop>();
+/** Per site name (the only text in the fixed part): one per build in practice. */
+const backdrops = new Map<string, Promise<Backdrop | undefined>>();
 
-function backdropFor(fixedSvg: string): Backdrop {
-  let backdrop = backdrops.get(fixedSvg);
+/** The fixed part drawn once; undefined when its layout is not the expected one (cards are then drawn whole). */
+function backdropFor(card: OgCard): Promise<Backdrop | undefined> {
+  let backdrop = backdrops.get(card.siteName);
   if (!backdrop) {
-    const rgba = Buffer.from(new Resvg(fixedSvg, RESVG_OPTIONS).render().pixels);
-    const filtered = filterImageUp(rgba, OG_WIDTH, OG_HEIGHT);
-    backdrop = { rgba, filtered, scratch: Buffer.from(filtered) };
-    backdrops.set(fixedSvg, backdrop);
+    backdrop = cardSvg(card, { kind: 'fixed' }).then((fixedSvg) => {
+      const siteNameBox = [...fixedSvg.matchAll(BOX)].find((m) => m[1] === '0');
+      const siteNameHeight = Number(siteNameBox?.[5]);
+      if (!(siteNameHeight > 0)) return undefined;
+      const rgba = Buffer.from(new Resvg(fixedSvg, RESVG_OPTIONS).render().pixels);
+      const filtered = filterImageUp(rgba, OG_WIDTH, OG_HEIGHT);
+      return { rgba, pixels: Buffer.from(rgba), filtered, scratch: Buffer.from(filtered), siteNameHeight };
+    });
+    backdrops.set(card.siteName, backdrop);
   }
   return backdrop;
 }
@@ -255,24 +283,78 @@ interface Box {
   height: number;
 }
 
+/** A box to rasterise and the SVG elements drawn inside it (text, a kicker's band). */
+interface CardBox {
+  box: Box;
+  content: string;
+}
+
 /**
- * The innermost boxes of the card's own part (the kicker, the title, each bottom line): an outer
- * box (kicker and title together) also covers the empty space between and beside them.
+ * The innermost boxes of the card's own part (the kicker, the title, each bottom line), each with
+ * the elements that follow its mask up to the next one: an outer box (kicker and title together)
+ * has no elements of its own and would cover the empty space between and beside them. Boxes whose
+ * margins overlap (two bottom lines) become one: a render's edge rows are sampled a little
+ * differently from the same rows inside a larger render, so no box may end inside another's text.
  */
-function cardBoxes(variablePart: string): Box[] {
-  const boxes: Box[] = [];
+function cardBoxes(variablePart: string): CardBox[] {
   const found = [...variablePart.matchAll(BOX)];
   const ids = found.map((m) => m[1] as string);
-  for (const m of found) {
-    if (ids.some((id) => id.startsWith(`${m[1]}-`))) continue;
+  let groups: { box: Box; parts: number[] }[] = [];
+  found.forEach((m, i) => {
+    if (ids.some((id) => id.startsWith(`${m[1]}-`))) return;
     const [x0, y0, w, h] = m.slice(2, 6).map(Number) as [number, number, number, number];
     const x = Math.max(0, Math.floor(x0 - BOX_MARGIN));
     const y = Math.max(0, Math.floor(y0 - BOX_MARGIN));
     const width = Math.min(OG_WIDTH, Math.ceil(x0 + w + BOX_MARGIN)) - x;
     const height = Math.min(OG_HEIGHT, Math.ceil(y0 + h + BOX_MARGIN)) - y;
-    if (width > 0 && height > 0) boxes.push({ x, y, width, height });
+    if (width > 0 && height > 0) groups.push({ box: { x, y, width, height }, parts: [i] });
+  });
+  for (let merged = true; merged; ) {
+    merged = false;
+    const next: typeof groups = [];
+    for (const group of groups) {
+      const into = next.find((other) => overlap(other.box, group.box));
+      if (!into) {
+        next.push(group);
+        continue;
+      }
+      into.box = union(into.box, group.box);
+      into.parts.push(...group.parts);
+      merged = true;
+    }
+    groups = next;
   }
-  return boxes;
+  const contentOf = (i: number): string => {
+    const m = found[i]!;
+    const maskEnd = variablePart.indexOf('</mask>', m.index) + '</mask>'.length;
+    return variablePart.slice(maskEnd, found[i + 1]?.index ?? variablePart.lastIndexOf('</svg>'));
+  };
+  // Elements keep the order satori wrote them in: later ones paint over earlier ones.
+  return groups.map(({ box, parts }) => ({ box, content: parts.sort((a, b) => a - b).map(contentOf).join('') }));
+}
+
+function union(a: Box, b: Box): Box {
+  const x = Math.min(a.x, b.x);
+  const y = Math.min(a.y, b.y);
+  return { x, y, width: Math.max(a.x + a.width, b.x + b.width) - x, height: Math.max(a.y + a.height, b.y + b.height) - y };
+}
+
+/**
+ * The part of a box its paths can colour: their bounding box, widened by a pixel for
+ * anti-aliasing and cut at whole pixels. A title's layout box spans the whole text width and the
+ * line spacing; resvg's cost follows the pixels it renders.
+ */
+function inkBox(bounds: { x: number; y: number; width: number; height: number } | undefined, box: Box): Box | undefined {
+  if (!bounds || !(bounds.width > 0) || !(bounds.height > 0)) return undefined;
+  const x = Math.max(box.x, Math.floor(bounds.x) - 1);
+  const y = Math.max(box.y, Math.floor(bounds.y) - 1);
+  const right = Math.min(box.x + box.width, Math.ceil(bounds.x + bounds.width) + 1);
+  const bottom = Math.min(box.y + box.height, Math.ceil(bounds.y + bounds.height) + 1);
+  return right > x && bottom > y ? { x, y, width: right - x, height: bottom - y } : undefined;
+}
+
+function overlap(a: Box, b: Box): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }
 
 /** True when the backdrop is plain `background` inside the box, so the box can be drawn on its own over that colour. */
@@ -299,73 +381,70 @@ async function wholeCard(svg: string): Promise<Buffer> {
   return encodeRgbaAsPng(rendered.pixels, OG_WIDTH, OG_HEIGHT);
 }
 
-/** SVG to PNG: the fixed part once per build, then only the card's own boxes. */
-function rasterise(svg: string): Buffer | Promise<Buffer> {
-  const cut = svg.indexOf(FIRST_CARD_BOX);
-  const rootEnd = svg.indexOf('>') + 1;
-  if (cut < 0 || !svg.startsWith(`<svg width="${OG_WIDTH}" height="${OG_HEIGHT}" viewBox="0 0 ${OG_WIDTH} ${OG_HEIGHT}"`)) return wholeCard(svg);
-  const backdrop = backdropFor(`${svg.slice(0, cut)}</svg>`);
-  const variablePart = svg.slice(cut);
-  const boxes = cardBoxes(variablePart);
+/** The card's own boxes over the fixed part, or undefined when the card has to be drawn whole. */
+function rasterise(ownSvg: string, backdrop: Backdrop): Buffer | undefined {
+  const cut = ownSvg.indexOf(FIRST_CARD_BOX);
+  if (cut < 0 || !ownSvg.startsWith(`<svg width="${OG_WIDTH}" height="${OG_HEIGHT}" viewBox="0 0 ${OG_WIDTH} ${OG_HEIGHT}"`)) return undefined;
+  const variablePart = ownSvg.slice(cut);
+  const cardBoxList = cardBoxes(variablePart);
+  const boxes = cardBoxList.map(({ box }) => box);
   // A box over the band or the site name (a very long title) would need the fixed part drawn under it.
-  // resvg cannot crop a card with an embedded image (an emoji): it aborts the process.
-  if (variablePart.includes('<image') || boxes.length === 0 || !boxes.every((box) => plainUnder(backdrop, box, backgroundRow))) return wholeCard(svg);
-  // The masks are satori's layout records, referenced by nothing: left out, resvg has less to read.
-  const boxSvg = `${svg.slice(0, rootEnd)}<rect x="0" y="0" width="${OG_WIDTH}" height="${OG_HEIGHT}" fill="${COLORS.background}"/>${variablePart.replace(UNUSED_BOX_MASK, (mask, id: string) => (variablePart.includes(`url(#${id})`) ? mask : ''))}`;
-  const regions = boxes.map((box) => {
-    // resvg crops the view to the box and renders only that area (a crop applies once per parse).
-    const resvg = new Resvg(boxSvg, RESVG_OPTIONS);
-    const crop = resvg.getBBox();
-    if (!crop) throw new Error('og-image: empty card');
-    Object.assign(crop, box);
-    resvg.cropByBBox(crop);
-    const rendered = resvg.render();
-    if (rendered.width !== box.width || rendered.height !== box.height) throw new Error(`og-image: box ${box.width}x${box.height} came out ${rendered.width}x${rendered.height}`);
-    return { box, pixels: rendered.pixels };
+  // resvg cannot draw part of a card with an embedded image (an emoji): it aborts the process.
+  // Elements that point at a clip or mask (url(#…)) would need its definition copied with them.
+  if (variablePart.includes('<image') || variablePart.includes('url(#') || boxes.length === 0 || !boxes.every((box) => plainUnder(backdrop, box, backgroundRow))) return undefined;
+  const regions = cardBoxList.map(({ box, content }) => {
+    // Each box is its own small SVG: the background and the box's elements, seen through a view
+    // of exactly the box.
+    // The view moves by whole pixels, so every path is sampled where a whole-card render samples it.
+    const svgOf = (view: Box, background: string) =>
+      `<svg width="${view.width}" height="${view.height}" viewBox="${view.x} ${view.y} ${view.width} ${view.height}" xmlns="http://www.w3.org/2000/svg">${background}${content}</svg>`;
+    // A stroke reaches past the paths' bounding box; satori draws text as filled paths only.
+    const ink = content.includes('stroke') ? undefined : inkBox(new Resvg(svgOf(box, ''), RESVG_OPTIONS).getBBox(), box);
+    const view = ink ?? box;
+    const rendered = new Resvg(svgOf(view, `<rect x="${view.x}" y="${view.y}" width="${view.width}" height="${view.height}" fill="${COLORS.background}"/>`), RESVG_OPTIONS).render();
+    if (rendered.width !== view.width || rendered.height !== view.height) throw new Error(`og-image: box ${view.width}x${view.height} came out ${rendered.width}x${rendered.height}`);
+    return { box: view, pixels: rendered.pixels };
   });
-  // Pixel rows the boxes change: the backdrop's row with the boxes' pixels over it.
-  const rowBuffers = new Map<number, Buffer>();
-  const pixelRow = (y: number): { row: Uint8Array; start: number } => {
-    let row = rowBuffers.get(y);
-    if (row) return { row, start: 0 };
-    const over = regions.filter(({ box }) => y >= box.y && y < box.y + box.height);
-    if (over.length === 0) return { row: backdrop.rgba, start: y * OG_WIDTH * 4 };
-    row = Buffer.from(backdrop.rgba.subarray(y * OG_WIDTH * 4, (y + 1) * OG_WIDTH * 4));
-    for (const { box, pixels } of over) {
-      const from = (y - box.y) * box.width * 4;
-      pixels.copy(row, box.x * 4, from, from + box.width * 4);
-    }
-    rowBuffers.set(y, row);
-    return { row, start: 0 };
-  };
-  // Filtered rows differ from the backdrop's only in a box's columns, on its rows and the row
-  // under it (the Up filter subtracts the row above). The build's one scratch copy of the
-  // backdrop's rows is written there, encoded, and put back: nothing here awaits in between.
-  const scratch = backdrop.scratch;
+  // The boxes are pasted into the build's one working copy of the backdrop's pixels, and the rows
+  // they change are filtered into its copy of the filtered rows: a box's columns on its rows and
+  // on the row under it (the Up filter subtracts the row above). After encoding, both copies get
+  // the backdrop back. Nothing here awaits in between, so cards drawn at once do not mix.
+  const { pixels: canvas, scratch } = backdrop;
+  const stride = OG_WIDTH * 4;
   const rowLength = filteredRowLength(OG_WIDTH);
   const columns = new Map<number, [number, number]>();
-  for (const { box } of regions) {
+  for (const { box, pixels } of regions) {
+    for (let row = 0; row < box.height; row++) {
+      pixels.copy(canvas, (box.y + row) * stride + box.x * 4, row * box.width * 4, (row + 1) * box.width * 4);
+    }
     for (let y = box.y; y <= Math.min(OG_HEIGHT - 1, box.y + box.height); y++) {
       const [from, to] = columns.get(y) ?? [box.x, box.x + box.width];
       columns.set(y, [Math.min(from, box.x), Math.max(to, box.x + box.width)]);
     }
   }
   for (const [y, [from, to]] of columns) {
-    const current = pixelRow(y);
-    const above = y > 0 ? pixelRow(y - 1) : undefined;
-    filterRowUp(scratch, y * rowLength, current.row, current.start, above?.row, above?.start ?? 0, OG_WIDTH, from, to);
+    filterRowUp(scratch, y * rowLength, canvas, y * stride, y > 0 ? canvas : undefined, (y - 1) * stride, OG_WIDTH, from, to);
   }
   try {
     return pngFromFilteredRows(scratch, OG_WIDTH, OG_HEIGHT);
   } finally {
-    for (const y of columns.keys()) backdrop.filtered.copy(scratch, y * rowLength, y * rowLength, (y + 1) * rowLength);
+    for (const y of columns.keys()) {
+      backdrop.filtered.copy(scratch, y * rowLength, y * rowLength, (y + 1) * rowLength);
+      backdrop.rgba.copy(canvas, y * stride, y * stride, (y + 1) * stride);
+    }
   }
 }
 
 /** Draws a card (no cache). */
 export async function drawOgImage(card: OgCard): Promise<Buffer> {
-  return rasterise(await cardSvg(card));
+  const backdrop = await backdropFor(normalise(card));
+  const drawn = backdrop && rasterise(await cardSvg(card, { kind: 'own', siteNameHeight: backdrop.siteNameHeight }), backdrop);
+  ogDrawCounts[drawn ? 'inParts' : 'whole']++;
+  return drawn ?? drawOgImageWhole(card);
 }
+
+/** How many cards this process drew from their parts and how many whole (emoji, very long titles). */
+export const ogDrawCounts = { inParts: 0, whole: 0 };
 
 /** Draws a card the plain way, whole (for tests comparing the two). */
 export async function drawOgImageWhole(card: OgCard): Promise<Buffer> {

@@ -26,7 +26,7 @@ describe('Open Graph images', () => {
   });
 
   it('draws each card exactly as a whole-card render would (fixed parts drawn once, only the text per card)', async () => {
-    const { drawOgImage, drawOgImageWhole } = await import('@/lib/og-image');
+    const { drawOgImage, drawOgImageWhole, ogDrawCounts } = await import('@/lib/og-image');
     const { default: sharp } = await import('sharp');
     const pixels = async (png: Buffer) => sharp(png).removeAlpha().raw().toBuffer();
     const cards = [
@@ -34,12 +34,18 @@ describe('Open Graph images', () => {
       { ...card, title: '짧은 제목' },
       { ...card, title: '소셜미디어 운영 가이드라인을 새로 쓰며 배운 것들: 트위터와 블로그에서 고객의 질문에 답한 세 해, 그리고 앞으로의 계획과 남은 숙제에 관한 아주 긴 제목입니다', meta: ['2012. 12. 31. · 박서연'] },
       { title: '다온에듀 소셜 블로그', meta: ['다온에듀'], siteName: card.siteName },
+      // Two bottom lines close together, and a word too long for a line (broken anywhere).
+      { ...card, title: '초장문합성어초장문합성어초장문합성어초장문합성어초장문합성어초장문합성어 정리', meta: ['2013. 1. 2.', '김하늘 · 박서연'] },
+      { ...card, title: 'gjpqy 아래로 내려가는 글자와 Ég 위로 올라가는 글자', kicker: '인재 채용' },
     ];
+    const before = { ...ogDrawCounts };
     for (const c of cards) {
       const [fast, whole] = await Promise.all([drawOgImage(c), drawOgImageWhole(c)]);
       expect(pngSize(fast), c.title).toEqual({ width: 1200, height: 630 });
       expect((await pixels(fast)).equals(await pixels(whole)), c.title).toBe(true);
     }
+    // Only the card with an emoji is drawn whole; the others really went the cheaper way.
+    expect(ogDrawCounts.inParts - before.inParts).toBe(cards.length - 1);
   });
 
   it('caches each card on disk under ASTRO_CACHE_DIR and reads it back instead of drawing again', async () => {
