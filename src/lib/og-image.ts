@@ -396,12 +396,16 @@ function rasterise(ownSvg: string, backdrop: Backdrop): Buffer | undefined {
     // Each box is its own small SVG: the background and the box's elements, seen through a view
     // of exactly the box.
     // The view moves by whole pixels, so every path is sampled where a whole-card render samples it.
-    const svgOf = (view: Box, background: string) =>
-      `<svg width="${view.width}" height="${view.height}" viewBox="${view.x} ${view.y} ${view.width} ${view.height}" xmlns="http://www.w3.org/2000/svg">${background}${content}</svg>`;
+    const resvg = new Resvg(
+      `<svg width="${box.width}" height="${box.height}" viewBox="${box.x} ${box.y} ${box.width} ${box.height}" xmlns="http://www.w3.org/2000/svg">${content}</svg>`,
+      { ...RESVG_OPTIONS, background: COLORS.background },
+    );
     // A stroke reaches past the paths' bounding box; satori draws text as filled paths only.
-    const ink = content.includes('stroke') ? undefined : inkBox(new Resvg(svgOf(box, ''), RESVG_OPTIONS).getBBox(), box);
+    const bounds = content.includes('stroke') ? undefined : resvg.getBBox();
+    const ink = inkBox(bounds, box);
+    if (bounds && ink) resvg.cropByBBox(Object.assign(bounds, ink));
     const view = ink ?? box;
-    const rendered = new Resvg(svgOf(view, `<rect x="${view.x}" y="${view.y}" width="${view.width}" height="${view.height}" fill="${COLORS.background}"/>`), RESVG_OPTIONS).render();
+    const rendered = resvg.render();
     if (rendered.width !== view.width || rendered.height !== view.height) throw new Error(`og-image: box ${view.width}x${view.height} came out ${rendered.width}x${rendered.height}`);
     return { box: view, pixels: rendered.pixels };
   });
