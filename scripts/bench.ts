@@ -20,7 +20,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { writeBareSite } from './bench/bare.ts';
 import { writePosts } from './bench/generate-posts.ts';
 import { hasGnuTime, measureBuild, type BuildRun } from './bench/measure.ts';
-import { withHeapLimit } from './lib/run.ts';
+import { buildRuntimeEnv } from './lib/run.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const benchDir = join(root, '.tmp/bench');
@@ -184,8 +184,8 @@ async function main(): Promise<void> {
 
   writeBareSite(bareDir, join(root, 'node_modules'));
 
-  // Ours as `npm run build` runs it (scripts/safe-build.ts), heap limit included; the others as Astro runs by default.
-  const ourEnv = { CONTENT_DIR: contentDir, NODE_OPTIONS: withHeapLimit(process.env.NODE_OPTIONS) };
+  // Ours as `npm run build` runs it (scripts/safe-build.ts), heap limit and allocator settings included; the others as Astro runs by default.
+  const ourEnv = { CONTENT_DIR: contentDir, ...buildRuntimeEnv() };
   const bareEnv = { BENCH_POSTS_DIR: postsDir };
   const runs: Record<'cold' | 'warm' | 'bare' | 'starter', BuildRun[]> = { cold: [], warm: [], bare: [], starter: [] };
   for (let r = 1; r <= runCount; r++) {

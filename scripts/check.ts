@@ -27,7 +27,7 @@ import { countText, errorsIn, formatProblems, sortProblems, type Problem } from 
 import site from '../src/site.config.ts';
 import { exitOnSiteConfigProblems } from '../src/lib/rules/site-config-gate.ts';
 import { astroErrorExcerpt } from './lib/astro-output.ts';
-import { astroBin, projectRoot, runCaptured, toolEnv } from './lib/run.ts';
+import { astroBin, buildRuntimeEnv, projectRoot, runCaptured, toolEnv } from './lib/run.ts';
 import { inputsHash, readCheckCache, writeCheckCache } from './lib/check-cache.ts';
 
 // The site's settings first: a wrong one would otherwise surface later as a puzzling error.
@@ -174,7 +174,7 @@ try {
     });
     const remembered = cache.build?.key === buildKey ? (cache.build.result as { pages: number; links: number; problems: Problem[] }) : undefined;
     // The build's own writer checks would repeat step 2; this command reports them itself.
-    const build = remembered ? { ok: true, output: '' } : runCaptured(astroBin, ['build'], astroEnv({ OUT_DIR: outDir, SOCIALBENCH_WRITER_CHECKS: '0' }));
+    const build = remembered ? { ok: true, output: '' } : runCaptured(astroBin, ['build'], astroEnv({ OUT_DIR: outDir, SOCIALBENCH_WRITER_CHECKS: '0', ...buildRuntimeEnv() }));
     if (remembered) {
       console.log(`  지난번 검사한 뒤 바뀐 파일이 없어 빌드하지 않았습니다: 페이지 ${remembered.pages}개의 내부 링크 ${remembered.links}개 검사 결과를 그대로 씁니다`);
       report(remembered.problems, '깨진 링크 없음');

@@ -18,7 +18,7 @@ import { removeStaleStaging, stagingDirFor, swapInto } from './lib/atomic-dir.ts
 import { formatProblem } from '../src/lib/rules/problems.ts';
 import { explainAstroFailure, isHarmlessWarning, isWrapperNoise } from './lib/astro-output.ts';
 import { acquireBuildLock, OUTPUT_MARKER, outputFolderProblem } from './lib/output-guard.ts';
-import { astroBin, projectRoot, stripAnsi, toolEnv, withHeapLimit } from './lib/run.ts';
+import { astroBin, buildRuntimeEnv, projectRoot, stripAnsi, toolEnv } from './lib/run.ts';
 
 const target = resolve(projectRoot, process.env.OUT_DIR || 'dist');
 const staging = stagingDirFor(target);
@@ -71,8 +71,8 @@ const env = toolEnv({
   OUT_DIR: staging,
   BUILD_TIME: buildTime,
   SOCIALBENCH_SUMMARY_FILE: summaryFile,
-  // A capped heap: V8 collects garbage sooner instead of growing to most of the machine's memory.
-  NODE_OPTIONS: withHeapLimit(process.env.NODE_OPTIONS),
+  // A capped heap (V8 collects garbage sooner instead of growing to most of the machine's memory), and the allocator's settings.
+  ...buildRuntimeEnv(),
   // The problem blocks are coloured only for a terminal.
   ...(terminal ? { FORCE_COLOR: '1' } : { NO_COLOR: '1', FORCE_COLOR: '0' }),
 });

@@ -53,4 +53,13 @@ describe('the build heap limit', () => {
     expect(withHeapLimit('--enable-source-maps')).toBe(`--enable-source-maps --max-old-space-size=${BUILD_HEAP_MIB}`);
     expect(withHeapLimit('--max-old-space-size=8192')).toBe('--max-old-space-size=8192');
   });
+
+  it('runs the build with 2 MiB allocator pages unless the caller chose otherwise', async () => {
+    const { BUILD_HEAP_MIB, buildRuntimeEnv } = await import('../../scripts/lib/run');
+    expect(buildRuntimeEnv({})).toEqual({ NODE_OPTIONS: `--max-old-space-size=${BUILD_HEAP_MIB}`, MIMALLOC_ALLOW_LARGE_OS_PAGES: '1' });
+    expect(buildRuntimeEnv({ MIMALLOC_ALLOW_LARGE_OS_PAGES: '0', NODE_OPTIONS: '--max-old-space-size=8192' })).toEqual({
+      NODE_OPTIONS: '--max-old-space-size=8192',
+      MIMALLOC_ALLOW_LARGE_OS_PAGES: '0',
+    });
+  });
 });
