@@ -3,6 +3,8 @@
  * index of one build agrees on what is published. `BUILD_TIME` (ISO date-time) overrides it
  * for tests, previews and the hourly scheduled rebuild.
  */
+import { yearMonth } from './dates.ts';
+
 function readBuildTime(): Date {
   const raw = process.env.BUILD_TIME;
   if (!raw) return new Date();
@@ -14,3 +16,12 @@ function readBuildTime(): Date {
 }
 
 export const buildTime: Date = readBuildTime();
+
+const buildYears = new Map<string, number>();
+
+/** The build's year in `timeZone` (the footer's ©): worked out once, not again on each of thousands of pages. */
+export function buildYear(timeZone: string): number {
+  let year = buildYears.get(timeZone);
+  if (year === undefined) buildYears.set(timeZone, (year = yearMonth(buildTime, timeZone).year));
+  return year;
+}

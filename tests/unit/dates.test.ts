@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { buildTime, buildYear } from '@/lib/build-time';
 import { formatDate, formatYearMonth, isoDay, parseContentDate, yearMonth, zoneOffsetMinutes } from '@/lib/dates';
 
 const SEOUL = 'Asia/Seoul';
@@ -80,5 +81,13 @@ describe('strict front-matter dates', () => {
     expect(contentDateProblem('2010/08/10')).toBe('"2010/08/10"은(는) 날짜로 읽을 수 없습니다.');
     expect(contentDateProblem(undefined)).toBe('날짜가 없습니다.');
     expect(contentDateProblem('')).toBe('날짜가 없습니다.');
+  });
+});
+
+describe("the build's year", () => {
+  it('is the year of the build time in the given zone, the same on every call', () => {
+    expect(buildYear(SEOUL)).toBe(yearMonth(buildTime, SEOUL).year);
+    expect(buildYear('UTC')).toBe(yearMonth(buildTime, 'UTC').year);
+    expect(buildYear(SEOUL)).toBe(buildYear(SEOUL));
   });
 });

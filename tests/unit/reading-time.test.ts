@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readingCharacters, readingMinutes } from '@/lib/reading-time';
+import { proseOf, readingCharacters, readingMinutes } from '@/lib/reading-time';
 
 describe('reading time for Korean text', () => {
   it('counts Hangul characters, not spaces or punctuation', () => {
@@ -28,5 +28,31 @@ describe('reading time for Korean text', () => {
     expect(readingMinutes('가'.repeat(500), 500)).toBe(1);
     expect(readingMinutes('가'.repeat(501), 500)).toBe(2);
     expect(readingMinutes('가'.repeat(1500), 500)).toBe(3);
+  });
+
+  it('counts exactly as the Unicode classes do, outside Hangul syllables and ASCII too', () => {
+    // The rule as first written: every CJK character, and every run of Latin letters and digits.
+    const reference = (markdown: string) => {
+      const prose = proseOf(markdown);
+      const cjk = prose.match(/[\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu)?.length ?? 0;
+      return cjk + (prose.match(/[\p{Script=Latin}\p{Nd}]+/gu)?.length ?? 0) * 2;
+    };
+    const samples = [
+      'café 한글 𠀀漢字 ひらがな カタカナ ｶﾀｶﾅ ㄱㄴ ᄀ힣 Ⅻ ١٢٣ x² ǅ ß 𝐀𝐁 𪚥 ㉠ 〮',
+      'a\uD800b \uDC00c 가\uD83D나 😀abc😀 ３4５ Ｚz',
+      '“따옴표” — 줄표… 가·나 (괄호) [링크] 100% v2.0 e-mail',
+    ];
+    // Random text from the same mixture, so runs start and end next to every kind of character.
+    const pool = [...'가힣ㄱᄀ漢字𠀀ひカｶaZé0９١ ,.·—😀\uD800\n'];
+    let seed = 7;
+    for (let n = 0; n < 200; n++) {
+      let text = '';
+      for (let i = 0; i < 40; i++) {
+        seed = (seed * 1103515245 + 12345) % 2147483648;
+        text += pool[seed % pool.length];
+      }
+      samples.push(text);
+    }
+    for (const text of samples) expect(readingCharacters(text), text).toBe(reference(text));
   });
 });

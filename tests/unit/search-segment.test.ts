@@ -73,3 +73,45 @@ describe('index-only tokens for words inside compounds', () => {
     expect(() => infixTokens('소셜미디어', { minLength: 5, maxLength: 3 })).toThrow(/minLength/);
   });
 });
+
+describe('tokens and words against their definitions', () => {
+  // The rules as first written: each word through the Unicode classes; tokens pruned against the
+  // sorted tokens and words together.
+  const referenceWords = (text: string) =>
+    text
+      .split(/\s+/)
+      .map((raw) => raw.replace(/[^\p{L}\p{M}\p{N}]+/gu, '').toLowerCase())
+      .filter(Boolean);
+  const referenceTokens = (text: string, minLength = 2, maxLength = 8) => {
+    const candidates = new Set<string>();
+    for (const run of hangulRuns(text)) {
+      for (let i = run.wordStart ? 1 : 0; i + minLength <= run.text.length; i++) candidates.add(run.text.slice(i, i + maxLength));
+    }
+    const words = new Set(referenceWords(text));
+    const sorted = [...new Set([...candidates, ...words])].sort();
+    return sorted.filter((token, i) => candidates.has(token) && !words.has(token) && !sorted[i + 1]?.startsWith(token));
+  };
+  const pool = ['소셜', '미디어', '운영팀', '운영', '팀', '고객', '상담', '센터', 'SNS', 'sns', 'Twitter', '2010', '년', '(주)', '·', '-', ' ', ' ', '\n', 'É', 'ß', 'İ', '東京', 'ｶﾀ', '😀', '\u0301'];
+  const texts: string[] = [];
+  let seed = 11;
+  for (let n = 0; n < 300; n++) {
+    let text = '';
+    for (let i = 0; i < 30; i++) {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      text += pool[seed % pool.length];
+    }
+    texts.push(text);
+  }
+
+  it('keeps the same words', () => {
+    for (const text of texts) expect(pagefindWords(text), text).toEqual(referenceWords(text));
+  });
+
+  it('gives the same tokens, with other bounds too', () => {
+    for (const text of texts) {
+      expect(infixTokens(text), text).toEqual(referenceTokens(text));
+      expect(infixTokens(text, { minLength: 3, maxLength: 4 }), text).toEqual(referenceTokens(text, 3, 4));
+    }
+  });
+});
+
