@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { proseOf, readingCharacters, readingMinutes } from '@/lib/reading-time';
+import { randomTexts } from '../support/random-text';
 
 describe('reading time for Korean text', () => {
   it('counts Hangul characters, not spaces or punctuation', () => {
@@ -44,15 +45,7 @@ describe('reading time for Korean text', () => {
     ];
     // Random text from the same mixture, so runs start and end next to every kind of character.
     const pool = [...'가힣ㄱᄀ漢字𠀀ひカｶaZé0９١ ,.·—😀\uD800\n'];
-    let seed = 7;
-    for (let n = 0; n < 200; n++) {
-      let text = '';
-      for (let i = 0; i < 40; i++) {
-        seed = (seed * 1103515245 + 12345) % 2147483648;
-        text += pool[seed % pool.length];
-      }
-      samples.push(text);
-    }
+    samples.push(...randomTexts(pool, 200, 40, 7));
     for (const text of samples) expect(readingCharacters(text), text).toBe(reference(text));
   });
 });

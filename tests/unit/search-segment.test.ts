@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hangulRuns, INFIX_DEFAULTS, infixTokens, pagefindWords } from '@/lib/search/segment';
+import { randomTexts } from '../support/random-text';
 
 describe('Hangul runs', () => {
   it('finds each run of syllables and whether it starts a word for Pagefind', () => {
@@ -92,16 +93,7 @@ describe('tokens and words against their definitions', () => {
     return sorted.filter((token, i) => candidates.has(token) && !words.has(token) && !sorted[i + 1]?.startsWith(token));
   };
   const pool = ['소셜', '미디어', '운영팀', '운영', '팀', '고객', '상담', '센터', 'SNS', 'sns', 'Twitter', '2010', '년', '(주)', '·', '-', ' ', ' ', '\n', 'É', 'ß', 'İ', '東京', 'ｶﾀ', '😀', '\u0301'];
-  const texts: string[] = [];
-  let seed = 11;
-  for (let n = 0; n < 300; n++) {
-    let text = '';
-    for (let i = 0; i < 30; i++) {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      text += pool[seed % pool.length];
-    }
-    texts.push(text);
-  }
+  const texts = randomTexts(pool, 300, 30, 11);
 
   it('keeps the same words', () => {
     for (const text of texts) expect(pagefindWords(text), text).toEqual(referenceWords(text));
