@@ -241,7 +241,6 @@ async function cardSvg(card: OgCard, parts?: CardParts): Promise<string> {
  */
 const FIRST_CARD_BOX = '<mask id="satori_om-id-1"';
 const BOX = /<mask id="satori_om-id-([\d-]+)"><rect x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)"/g;
-const UNUSED_BOX_MASK = /<mask id="(satori_om-id-[\d-]+)"><rect [^>]*\/><\/mask>/g;
 /** Glyphs and anti-aliasing may reach a little past a layout box. */
 const BOX_MARGIN = 8;
 const RESVG_OPTIONS = { font: { loadSystemFonts: false } } as const;
@@ -393,9 +392,9 @@ function rasterise(ownSvg: string, backdrop: Backdrop): Buffer | undefined {
   // Elements that point at a clip or mask (url(#…)) would need its definition copied with them.
   if (variablePart.includes('<image') || variablePart.includes('url(#') || boxes.length === 0 || !boxes.every((box) => plainUnder(backdrop, box, backgroundRow))) return undefined;
   const regions = cardBoxList.map(({ box, content }) => {
-    // Each box is its own small SVG: the background and the box's elements, seen through a view
-    // of exactly the box.
-    // The view moves by whole pixels, so every path is sampled where a whole-card render samples it.
+    // Each box is its own small SVG: the box's elements on the background, seen through a view of
+    // exactly the box. The view moves by whole pixels, so every path is sampled where a whole-card
+    // render samples it.
     const resvg = new Resvg(
       `<svg width="${box.width}" height="${box.height}" viewBox="${box.x} ${box.y} ${box.width} ${box.height}" xmlns="http://www.w3.org/2000/svg">${content}</svg>`,
       { ...RESVG_OPTIONS, background: COLORS.background },
