@@ -19,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import escapeHtml from 'escape-html';
 import { buildTime } from '../lib/build-time.ts';
 import { contentDir } from '../lib/content-dir.ts';
-import { checkContent, type ContentCheck } from '../lib/rules/content.ts';
+import type { ContentCheck } from '../lib/rules/content.ts';
 import { checkLinks } from '../lib/rules/links.ts';
 import { countText, errorsIn, formatProblems, sortProblems, type Problem } from '../lib/rules/problems.ts';
 import { sharedChecks } from '../lib/rules/shared-state.ts';
@@ -81,8 +81,12 @@ export default function writerChecks(options: WriterChecksOptions = {}): AstroIn
   const summaryFile = options.summaryFile ?? process.env.SOCIALBENCH_SUMMARY_FILE;
   let root = process.cwd();
   let content: ContentCheck | undefined;
+  // Loaded only when the checks run: a quarter of a second of module loading that `npm run check`'s
+  // build, which turns them off (it reports them itself), does not wait for.
+  let rules: typeof import('../lib/rules/content.ts') | undefined;
   const run = () => {
-    const result = checkContent({ contentDir, projectRoot: root, now: buildTime });
+    if (!rules) throw new Error('writer checks: the content rules were not loaded');
+    const result = rules.checkContent({ contentDir, projectRoot: root, now: buildTime });
     const shared = sharedChecks();
     shared.problems = result.problems;
     shared.embeddedSurveys = new Map(result.posts.flatMap((p) => (p.body ? [[p.id, p.body.surveys] as const] : [])));
@@ -97,9 +101,10 @@ export default function writerChecks(options: WriterChecksOptions = {}): AstroIn
         // One "now" for this process: the pages (loaded later through Vite) read the same BUILD_TIME.
         process.env.BUILD_TIME ??= buildTime.toISOString();
       },
-      'astro:config:done': ({ config }) => {
+      'astro:config:done': async ({ config }) => {
         root = fileURLToPath(config.root);
         if (!enabled) return;
+        rules = await import('../lib/rules/content.ts');
         content = run();
         if (sharedChecks().command === 'build') {
           const errors = errorsIn(content.problems);

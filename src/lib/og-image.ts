@@ -11,7 +11,6 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
-import satori from 'satori';
 import { Resvg, renderAsync } from '@resvg/resvg-js';
 import { emojiDataUri } from './og-emoji.ts';
 import { OG_HEIGHT, OG_WIDTH } from './og-size.ts';
@@ -45,7 +44,7 @@ export const OG_FONT_FILES = {
   700: join(fontDir, 'Pretendard-Bold.otf'),
 } as const;
 
-type SatoriFont = Parameters<typeof satori>[1]['fonts'][number];
+type SatoriFont = Parameters<typeof import('satori').default>[1]['fonts'][number];
 let fonts: SatoriFont[] | undefined;
 
 /** Read from disk once per build and handed to satori as the same array every time. */
@@ -213,8 +212,15 @@ export function ogCacheKey(card: OgCard): string {
     .slice(0, 32);
 }
 
+/**
+ * satori, loaded the first time a card is drawn: loading it takes about 0.13 s, which a build whose
+ * cards all come from the cache (a warm build, `npm run check`) does not spend.
+ */
+let satoriModule: Promise<typeof import('satori')> | undefined;
+
 /** The card (or some of its parts) as SVG: satori lays it out and turns every glyph into a path. */
 async function cardSvg(card: OgCard, parts?: CardParts): Promise<string> {
+  const { default: satori } = await (satoriModule ??= import('satori'));
   return satori(cardTree(normalise(card), parts) as Parameters<typeof satori>[0], {
     width: OG_WIDTH,
     height: OG_HEIGHT,
