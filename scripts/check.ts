@@ -13,25 +13,18 @@
  *
  * Steps 1 and 3 take most of the time (a TypeScript language server, a full build). Each is
  * remembered when it passes, with a hash of the files it read (scripts/lib/check-cache.ts): a
- * second run on the same files reuses the result. A step that failed always runs again.
+ * second run on the same files reuses the result. A step that failed always runs again. After a
+ * post is edited, the build starts first and step 2 runs beside it (earlyBuild below).
  */
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { buildTime } from '../src/lib/build-time.ts';
 import { contentDir, displayPath } from '../src/lib/content-dir.ts';
-import { checkContent } from '../src/lib/rules/content.ts';
-import { unpublishedLines } from '../src/lib/publishing.ts';
-import { checkLinks } from '../src/lib/rules/links.ts';
-import { countText, errorsIn, formatProblems, sortProblems, type Problem } from '../src/lib/rules/problems.ts';
+import type { Problem } from '../src/lib/rules/problems.ts';
 import site from '../src/site.config.ts';
-import { exitOnSiteConfigProblems } from '../src/lib/rules/site-config-gate.ts';
-import { astroErrorExcerpt } from './lib/astro-output.ts';
-import { astroBin, buildRuntimeEnv, projectRoot, runCaptured, toolEnv } from './lib/run.ts';
+import { astroBin, buildRuntimeEnv, projectRoot, runCaptured, startCaptured, toolEnv, type StartedCommand } from './lib/run.ts';
 import { inputsHash, readCheckCache, writeCheckCache } from './lib/check-cache.ts';
-
-// The site's settings first: a wrong one would otherwise surface later as a puzzling error.
-exitOnSiteConfigProblems(site);
 
 const args = new Set(process.argv.slice(2));
 const skipTypes = args.has('--skip-types');
@@ -42,6 +35,54 @@ const cacheFile = join(process.env.ASTRO_CACHE_DIR || join(projectRoot, 'node_mo
 const cache = useCache ? readCheckCache(cacheFile) : {};
 /** Everything of the project that steps 1 and 3 read besides the content folder. */
 const codeInputs = ['src', 'tests', 'scripts', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json', 'package-lock.json'].map((p) => join(projectRoot, p));
+/** Astro's cache for the content folder itself, kept between runs (a copy gets its own: trialContent). */
+const contentCacheDir = process.env.ASTRO_CACHE_DIR || join(projectRoot, 'node_modules/.astro-check');
+const typesKey = (excluded: string[]) => inputsHash(projectRoot, codeInputs, { excluded, node: process.version });
+/** What a build makes of the files: the code and the content, and the site's address. */
+const filesKey = skipBuild ? '' : inputsHash(projectRoot, [...codeInputs, contentDir], { siteUrl: site.url, node: process.version });
+
+const work = mkdtempSync(join(tmpdir(), 'socialbench-check-'));
+const outDir = join(work, 'dist');
+
+const astroEnv = (content: string, cacheDir: string, extra: Record<string, string> = {}) =>
+  toolEnv({
+    CONTENT_DIR: content,
+    ASTRO_CACHE_DIR: cacheDir,
+    // "Now" fixed once for the whole run, as in scripts/safe-build.ts: steps 2-4 and the build agree on what is published.
+    BUILD_TIME: buildTime.toISOString(),
+    NO_COLOR: '1',
+    FORCE_COLOR: '0',
+    ...extra,
+  });
+// The build's own writer checks would repeat step 2, which this command reports itself; its links
+// never point into the search index, so Pagefind is not run (src/integrations/search-index.ts).
+const buildEnv = (content: string, cacheDir: string) =>
+  astroEnv(content, cacheDir, { OUT_DIR: outDir, SOCIALBENCH_WRITER_CHECKS: '0', SOCIALBENCH_PAGEFIND: '0', ...buildRuntimeEnv() });
+
+/**
+ * The trial build is most of a run after an edit, and it does not need steps 1-2 to begin: when
+ * the files changed since the last passing build and the type check will not run (Astro's two
+ * commands write the same .astro/ files, so they never run at once), it starts now, on the other
+ * core, while this process reads the content. If step 2 then finds a post to leave out, it is
+ * stopped and the build runs again without that post.
+ */
+let earlyBuild: { command: StartedCommand; started: number } | undefined =
+  !skipBuild && cache.build?.files !== filesKey && (skipTypes || cache.types?.key === typesKey([]))
+    ? { command: startCaptured(astroBin, ['build'], buildEnv(contentDir, contentCacheDir), join(work, 'build.log')), started: Date.now() }
+    : undefined;
+// Every way out of this process, the early exits below included, leaves no temporary folder behind.
+process.on('exit', () => rmSync(work, { recursive: true, force: true }));
+
+// The site's settings first: a wrong one would otherwise surface later as a puzzling error. (An
+// early build has started, and stops with the same message; the modules below are loaded only now,
+// after it has started: a third of a second of loading.)
+const { exitOnSiteConfigProblems } = await import('../src/lib/rules/site-config-gate.ts');
+exitOnSiteConfigProblems(site);
+const { checkContent } = await import('../src/lib/rules/content.ts');
+const { unpublishedLines } = await import('../src/lib/publishing.ts');
+const { checkLinks } = await import('../src/lib/rules/links.ts');
+const { countText, errorsIn, formatProblems, sortProblems } = await import('../src/lib/rules/problems.ts');
+const { astroErrorExcerpt } = await import('./lib/astro-output.ts');
 
 const all: Problem[] = [];
 
@@ -68,48 +109,41 @@ function report(problems: Problem[], okText: string): void {
 const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
 console.log(`socialbench check: 콘텐츠 폴더 ${displayPath(contentDir)}`);
 
-// Content is read first (no build): the type check and the trial build leave out what it finds broken.
-const content = checkContent({ contentDir, projectRoot, now: buildTime });
-
-/**
- * The content to type-check and build. Posts with errors of their own would stop `astro check`
- * (its content sync) and the build at the first one, and their problems are already listed by
- * step 2: they are left out of a copy of the content folder, so the types and the links of every
- * other post are still checked in the same run, and no error is reported twice.
- */
-function trialContent(work: string): { dir: string; excluded: string[] } {
-  const broken = content.posts.filter((p) => errorsIn(content.problems).some((problem) => problem.file === p.file));
-  if (broken.length === 0) return { dir: contentDir, excluded: [] };
-  const dir = join(work, 'content');
-  cpSync(contentDir, dir, { recursive: true });
-  for (const post of broken) {
-    rmSync(join(dir, relative(contentDir, post.path)));
-    post.excluded = true;
-  }
-  return { dir, excluded: broken.map((p) => p.file) };
-}
-
 /** Astro's content sync stopped on a collection entry (a survey, author or benchmark step 2 reports). */
 const contentSyncError = (output: string) => /\[\w*(Content|Collection|Frontmatter)\w*Error\]/.test(output);
 
-const work = mkdtempSync(join(tmpdir(), 'socialbench-check-'));
+let content: ReturnType<typeof checkContent>;
 try {
-  const trial = skipTypes && skipBuild ? { dir: contentDir, excluded: [] } : trialContent(work);
+  // Content is read first (no build): the type check and the trial build leave out what it finds broken.
+  content = checkContent({ contentDir, projectRoot, now: buildTime });
+
+  /**
+   * The content to type-check and build. Posts with errors of their own would stop `astro check`
+   * (its content sync) and the build at the first one, and their problems are already listed by
+   * step 2: they are left out of a copy of the content folder, so the types and the links of every
+   * other post are still checked in the same run, and no error is reported twice.
+   */
+  const trialContent = (): { dir: string; excluded: string[] } => {
+    const broken = content.posts.filter((p) => errorsIn(content.problems).some((problem) => problem.file === p.file));
+    if (broken.length === 0) return { dir: contentDir, excluded: [] };
+    const dir = join(work, 'content');
+    cpSync(contentDir, dir, { recursive: true });
+    for (const post of broken) {
+      rmSync(join(dir, relative(contentDir, post.path)));
+      post.excluded = true;
+    }
+    return { dir, excluded: broken.map((p) => p.file) };
+  };
+  const trial = skipTypes && skipBuild ? { dir: contentDir, excluded: [] } : trialContent();
+  if (trial.excluded.length && earlyBuild) {
+    await earlyBuild.command.stop();
+    earlyBuild = undefined;
+  }
   // Astro's cache remembers the paths of the files it read: a cache filled from the copy, which is
   // deleted at the end of this run, would send the next run to files that are gone. So a copy gets
   // a cache of its own, deleted with it; the content folder itself keeps the cache between runs.
   // (Its own in any case: writers often leave `npm run dev` running, which uses the default one.)
-  const cacheDir = trial.dir === contentDir ? process.env.ASTRO_CACHE_DIR || join(projectRoot, 'node_modules/.astro-check') : join(work, 'cache');
-  const astroEnv = (extra: Record<string, string> = {}) =>
-    toolEnv({
-      CONTENT_DIR: trial.dir,
-      ASTRO_CACHE_DIR: cacheDir,
-      // "Now" fixed once for the whole run, as in scripts/safe-build.ts: steps 2-4 and the build agree on what is published.
-      BUILD_TIME: buildTime.toISOString(),
-      NO_COLOR: '1',
-      FORCE_COLOR: '0',
-      ...extra,
-    });
+  const cacheDir = trial.dir === contentDir ? contentCacheDir : join(work, 'cache');
 
   // 1. Types.
   section(1, '타입 검사 (astro check)');
@@ -117,10 +151,11 @@ try {
     console.log('  - 건너뜀 (--skip-types)');
   } else {
     // Types come from the code and the collections' schemas (src/), not from what the posts say.
-    const typesKey = inputsHash(projectRoot, codeInputs, { excluded: trial.excluded, node: process.version });
-    const result = cache.types?.key === typesKey ? { ok: true, output: '', remembered: true } : { ...runCaptured(astroBin, ['check'], astroEnv()), remembered: false };
+    const key = typesKey(trial.excluded);
+    // Never beside the early build (see earlyBuild): it only starts when this key was remembered.
+    const result = cache.types?.key === key ? { ok: true, output: '', remembered: true } : { ...runCaptured(astroBin, ['check'], astroEnv(trial.dir, cacheDir)), remembered: false };
     if (result.ok) {
-      cache.types = { key: typesKey, result: null };
+      cache.types = { key, result: null };
       const note = result.remembered ? ' (지난번 통과한 뒤 바뀐 코드가 없어 다시 검사하지 않았습니다)' : '';
       console.log(`  ✓ 통과${trial.excluded.length ? ` (오류가 있는 글 ${trial.excluded.length}개는 빼고 검사)` : ''}${note}`);
     } else if (contentSyncError(result.output) && errorsIn(content.problems).length > 0) {
@@ -158,23 +193,25 @@ try {
   if (skipBuild) {
     console.log('  - 건너뜀 (--skip-build)');
   } else {
-    const outDir = join(work, 'dist');
     if (trial.excluded.length) {
       console.log(`  (오류가 있는 글 ${trial.excluded.length}개를 빼고 빌드해서 나머지 글의 링크를 검사합니다)`);
     }
-    const started = Date.now();
-    // What a build makes of the files: the code, the content, which posts are published now
-    // (a scheduled post goes out with the hour) and the site's address.
-    const buildKey = inputsHash(projectRoot, [...codeInputs, contentDir], {
+    // Besides the files: what is left out, which posts are published now (a scheduled post goes
+    // out with the hour) and the day. Files unchanged since the last passing build mean no early build.
+    const buildKey = inputsHash(projectRoot, [], {
+      files: filesKey,
       excluded: trial.excluded,
       states: content.posts.map((p) => [p.id, p.state]),
       day: buildTime.toISOString().slice(0, 10),
-      siteUrl: site.url,
-      node: process.version,
     });
     const remembered = cache.build?.key === buildKey ? (cache.build.result as { pages: number; links: number; problems: Problem[] }) : undefined;
-    // The build's own writer checks would repeat step 2; this command reports them itself.
-    const build = remembered ? { ok: true, output: '' } : runCaptured(astroBin, ['build'], astroEnv({ OUT_DIR: outDir, SOCIALBENCH_WRITER_CHECKS: '0', ...buildRuntimeEnv() }));
+    const started = earlyBuild?.started ?? Date.now();
+    const build = remembered
+      ? { ok: true, output: '' }
+      : earlyBuild
+        ? await earlyBuild.command.result
+        : runCaptured(astroBin, ['build'], buildEnv(trial.dir, cacheDir));
+    earlyBuild = undefined;
     if (remembered) {
       console.log(`  지난번 검사한 뒤 바뀐 파일이 없어 빌드하지 않았습니다: 페이지 ${remembered.pages}개의 내부 링크 ${remembered.links}개 검사 결과를 그대로 씁니다`);
       report(remembered.problems, '깨진 링크 없음');
@@ -199,11 +236,12 @@ try {
       const links = checkLinks({ dir: outDir, posts: content.posts, templateSeverity: 'error' });
       console.log(`  빌드 ${((Date.now() - started) / 1000).toFixed(1)}초, 페이지 ${links.pages}개의 내부 링크 ${links.links}개 검사`);
       report(links.problems, '깨진 링크 없음');
-      if (errorsIn(links.problems).length === 0) cache.build = { key: buildKey, result: { pages: links.pages, links: links.links, problems: links.problems } };
+      if (errorsIn(links.problems).length === 0) cache.build = { key: buildKey, files: filesKey, result: { pages: links.pages, links: links.links, problems: links.problems } };
       else delete cache.build;
     }
   }
 } finally {
+  await earlyBuild?.command.stop();
   rmSync(work, { recursive: true, force: true });
   if (useCache) writeCheckCache(cacheFile, cache);
 }

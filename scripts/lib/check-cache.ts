@@ -29,8 +29,11 @@ export function inputsHash(base: string, roots: string[], extra: unknown = null)
 }
 
 export interface CheckCache {
-  /** Step name -> the inputs' hash when it passed, and what it reported then (warnings, counts). */
-  [step: string]: { key: string; result: unknown } | undefined;
+  /**
+   * Step name -> the inputs' hash when it passed, and what it reported then (warnings, counts);
+   * `files` is the part of the key that hashes only files (the build's also counts the clock).
+   */
+  [step: string]: { key: string; files?: string; result: unknown } | undefined;
 }
 
 export function readCheckCache(file: string): CheckCache {

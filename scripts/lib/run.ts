@@ -3,6 +3,7 @@
  * first on PATH whatever started us.
  */
 import { spawn, spawnSync, type ChildProcess, type SpawnSyncReturns } from 'node:child_process';
+import { closeSync, openSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export const projectRoot = resolve(import.meta.dirname, '../..');
@@ -28,6 +29,43 @@ export function runCaptured(command: string, args: string[], env: NodeJS.Process
   const result: SpawnSyncReturns<string> = spawnSync(command, args, { cwd: projectRoot, env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
   const output = stripAnsi(`${result.stdout ?? ''}${result.stderr ?? ''}${result.error ? `\n${result.error.message}` : ''}`);
   return { ok: result.status === 0, output, status: result.status };
+}
+
+export interface StartedCommand {
+  /** Settles when the command exits, with its output as runCaptured gives it. */
+  result: Promise<{ ok: boolean; output: string; status: number | null }>;
+  /** Stops the command (SIGTERM) and waits for it to exit; its result is then not ok. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts a command in the background, its output going to `logFile` rather than a pipe: the
+ * caller may block its own event loop meanwhile (spawnSync, long synchronous work) without the
+ * command stalling on a full pipe.
+ */
+export function startCaptured(command: string, args: string[], env: NodeJS.ProcessEnv, logFile: string): StartedCommand {
+  const fd = openSync(logFile, 'w');
+  const child = spawn(command, args, { cwd: projectRoot, env, stdio: ['ignore', fd, fd] });
+  closeSync(fd);
+  const running = () => child.exitCode === null && child.signalCode === null;
+  const kill = () => {
+    if (running()) child.kill('SIGTERM');
+  };
+  // It never outlives the process that started it, however that process ends.
+  process.on('exit', kill);
+  const output = (extra = '') => stripAnsi(`${readFileSync(logFile, 'utf8')}${extra}`);
+  const result = new Promise<{ ok: boolean; output: string; status: number | null }>((done) => {
+    child.on('error', (error) => done({ ok: false, output: output(`\n${error.message}`), status: null }));
+    child.on('close', (status) => done({ ok: status === 0, output: output(), status }));
+  });
+  void result.then(() => process.off('exit', kill));
+  return {
+    result,
+    async stop() {
+      kill();
+      await result;
+    },
+  };
 }
 
 /** Runs a command with its output going straight to the terminal (long builds show progress). */

@@ -3,7 +3,7 @@
  * exit 1 when there is an error. Clean content: tests/site/check-clean.test.ts.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { root, tmpRoot } from '../support/build-site';
@@ -73,5 +73,29 @@ describe('npm run check', { timeout: 180_000 }, () => {
     expect(output.match(/^\s*오류 .*posts\/[a-e]\.mdx:\d+/gm)).toHaveLength(4);
     expect(output).not.toMatch(/\x1b\[|Stack trace|\[ERROR\]/);
     expect(output).toMatch(/오류 \d+개, 경고 \d+개\. 고치는 법은 docs\/writing\.md/);
+  });
+
+  it('builds again after a post is edited, with the edit, and not when nothing changed', () => {
+    const dir = writeFixture('writing-check-again', {
+      posts: [
+        { file: 'a.mdx', data: postData({ title: '첫 글' }), body: '본문\n\n[둘째 글](/posts/b/)\n' },
+        { file: 'b.mdx', data: postData({ title: '둘째 글', pubDate: '2010-08-11' }), body: '본문\n' },
+      ],
+    });
+    rmSync(cacheFor(dir), { recursive: true, force: true });
+    const first = check(['--skip-types'], dir);
+    expect(first.status, first.output).toBe(0);
+    expect(first.output).toMatch(/빌드 [\d.]+초, 페이지 \d+개의 내부 링크 \d+개 검사\n  ✓ 깨진 링크 없음/);
+
+    const again = check(['--skip-types'], dir);
+    expect(again.status, again.output).toBe(0);
+    expect(again.output).toContain('지난번 검사한 뒤 바뀐 파일이 없어 빌드하지 않았습니다');
+
+    // The build starts before the content is read: it must still be a build of the edited post.
+    appendFileSync(join(dir, 'posts/b.mdx'), '\n[사라진 글](/posts/gone/)\n');
+    const edited = check(['--skip-types'], dir);
+    expect(edited.status, edited.output).toBe(1);
+    expect(edited.output).toContain(`오류 ${shown(dir, 'posts/b.mdx')}:${lineIn(dir, 'posts/b.mdx', '/posts/gone/')}\n    문제: 링크 "/posts/gone/"`);
+    expect(edited.output).not.toContain('바뀐 파일이 없어');
   });
 });

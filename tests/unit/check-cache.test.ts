@@ -63,3 +63,20 @@ describe('the build heap limit', () => {
     });
   });
 });
+
+describe('a command started in the background', () => {
+  it('gives its output and exit status when it ends, without a pipe to drain', async () => {
+    const { startCaptured } = await import('../../scripts/lib/run');
+    const started = startCaptured(process.execPath, ['-e', 'console.log("출력"); console.error("오류"); process.exit(3)'], process.env, join(root, 'ok.log'));
+    expect(await started.result).toEqual({ ok: false, output: '출력\n오류\n', status: 3 });
+  });
+
+  it('is stopped on request, and then counts as failed', async () => {
+    const { startCaptured } = await import('../../scripts/lib/run');
+    const started = startCaptured(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], process.env, join(root, 'stop.log'));
+    await started.stop();
+    const result = await started.result;
+    expect(result.ok).toBe(false);
+    expect(result.status).toBeNull();
+  });
+});
