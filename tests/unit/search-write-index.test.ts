@@ -1,0 +1,72 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { writeSearchIndex } from '@/lib/search/write-index';
+import { postPage } from '../support/post-page-html';
+
+const root = mkdtempSync(join(tmpdir(), 'search-write-index-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+/** A built site with these post pages (slug -> title) and a redirect page under posts/. */
+function site(name: string, posts: Record<string, string>): string {
+  const dir = join(root, name);
+  rmSync(dir, { recursive: true, force: true });
+  for (const [slug, title] of Object.entries(posts)) {
+    mkdirSync(join(dir, 'posts', slug), { recursive: true });
+    writeFileSync(join(dir, 'posts', slug, 'index.html'), postPage(title));
+  }
+  mkdirSync(join(dir, 'posts/old'), { recursive: true });
+  writeFileSync(join(dir, 'posts/old/index.html'), '<!doctype html><meta http-equiv="refresh" content="0;url=/posts/a/">');
+  return dir;
+}
+
+/** Every file of the index, by path, with its bytes. */
+function indexFiles(dir: string): Map<string, string> {
+  const base = join(dir, 'pagefind');
+  const files = readdirSync(base, { recursive: true, encoding: 'utf8' }).filter((f) => statSync(join(base, f)).isFile());
+  return new Map(files.map((f) => [f, readFileSync(join(base, f)).toString('base64')]));
+}
+
+/** The text Pagefind keeps for each page (its fragments), to show what a search can return. */
+const fragmentTexts = (dir: string) =>
+  readdirSync(join(dir, 'pagefind/fragment')).map((f) => gunzipSync(readFileSync(join(dir, 'pagefind/fragment', f))).toString('utf8'));
+
+const options = (cacheDir: string) => ({ lang: 'ko', timeZone: 'Asia/Seoul', cacheDir });
+
+describe('the search index after a build', { timeout: 60_000 }, () => {
+  it('copies the index of an earlier build when no post page changed, and writes it anew when one did', async () => {
+    const cacheDir = join(root, 'cache-reuse');
+    const first = site('first', { a: '첫째 글', b: '둘째 글' });
+    expect(await writeSearchIndex(first, options(cacheDir))).toMatchObject({ pages: 2, reused: false });
+    expect(fragmentTexts(first).join('\n')).toContain('첫째 글');
+    // Pagefind's own interfaces are not deployed.
+    expect(existsSync(join(first, 'pagefind/pagefind-ui.js'))).toBe(false);
+
+    const same = site('same', { a: '첫째 글', b: '둘째 글' });
+    const again = await writeSearchIndex(same, options(cacheDir));
+    expect(again).toEqual({ pages: 2, tokens: expect.any(Number), reused: true });
+    expect(indexFiles(same)).toEqual(indexFiles(first));
+
+    const edited = site('edited', { a: '첫째 글', b: '고친 둘째 글' });
+    expect(await writeSearchIndex(edited, options(cacheDir))).toMatchObject({ pages: 2, reused: false });
+    expect(fragmentTexts(edited).join('\n')).toContain('고친 둘째 글');
+    // One index is kept, the latest.
+    expect(readdirSync(cacheDir)).toHaveLength(1);
+
+    const removed = site('removed', { a: '첫째 글' });
+    expect(await writeSearchIndex(removed, options(cacheDir))).toMatchObject({ pages: 1, reused: false });
+    expect(fragmentTexts(removed).join('\n')).not.toContain('둘째 글');
+  });
+
+  it('without Pagefind (npm run check) reads every page as for the index, and writes and keeps nothing', async () => {
+    const cacheDir = join(root, 'cache-check');
+    const dir = site('check', { a: '첫째 글' });
+    expect(await writeSearchIndex(dir, { ...options(cacheDir), pagefind: false })).toMatchObject({ pages: 1, reused: false });
+    expect(existsSync(join(dir, 'pagefind'))).toBe(false);
+    expect(existsSync(cacheDir)).toBe(false);
+    writeFileSync(join(dir, 'posts/a/index.html'), '<html><body><article data-pagefind-body><p>제목 없음</p></article></body></html>');
+    await expect(writeSearchIndex(dir, { ...options(cacheDir), pagefind: false })).rejects.toThrow(/posts\/a\/index\.html: .*<h1>/);
+  });
+});
