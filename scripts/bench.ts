@@ -5,10 +5,11 @@
  * This script
  *   1. writes N deterministic Korean MDX posts to .tmp/bench/content (scripts/bench/generate-posts.ts),
  *      with the example authors, surveys and benchmarks so every collection exists;
- *   2. in each of R rounds, builds in turn: this site cold (cache removed), this site warm (cache
- *      kept, one post changed), a bare Astro site (scripts/bench/bare.ts) cold, and a re-creation
- *      of Astro's `blog` starter (scripts/bench/starter/) cold. Alternating the builds spreads
- *      the load of anything else running on the machine over all of them;
+ *   2. in each of R rounds, builds in turn: this site cold (cache removed), a bare Astro site
+ *      (scripts/bench/bare.ts) cold, this site warm (cache kept, one post changed), this site
+ *      again with nothing changed (the hourly build when no post goes out), and a re-creation of
+ *      Astro's `blog` starter (scripts/bench/starter/) cold. Alternating the builds spreads the
+ *      load of anything else running on the machine over all of them;
  *   3. prints the median of each build (wall time, peak RSS, pages, where the time went), the
  *      ratios to the bare build and the targets, and writes .tmp/bench/result.json.
  *
@@ -187,32 +188,34 @@ async function main(): Promise<void> {
   // Ours as `npm run build` runs it (scripts/safe-build.ts), heap limit and allocator settings included; the others as Astro runs by default.
   const ourEnv = { CONTENT_DIR: contentDir, ...buildRuntimeEnv() };
   const bareEnv = { BENCH_POSTS_DIR: postsDir };
-  const runs: Record<'cold' | 'warm' | 'bare' | 'starter', BuildRun[]> = { cold: [], warm: [], bare: [], starter: [] };
+  const runs: Record<'cold' | 'warm' | 'unchanged' | 'bare' | 'starter', BuildRun[]> = { cold: [], warm: [], unchanged: [], bare: [], starter: [] };
   for (let r = 1; r <= runCount; r++) {
     if (runCount > 1) console.log(`round ${r} of ${runCount}`);
     runs.cold.push(await build('ours (cold)', 'ours-cold', root, 'ours-dist', 'ours-cache', true, ourEnv, gnuTime));
     runs.bare.push(await build('bare Astro (cold)', 'bare-cold', bareDir, 'bare-dist', 'bare-cache', true, bareEnv, gnuTime));
     changeOnePost(r);
     runs.warm.push(await build('ours (warm, 1 post changed)', 'ours-warm', root, 'ours-dist', 'ours-cache', false, ourEnv, gnuTime));
+    runs.unchanged.push(await build('ours (warm, nothing changed)', 'ours-unchanged', root, 'ours-dist', 'ours-cache', false, ourEnv, gnuTime));
     runs.starter.push(await build('starter (cold)', 'starter-cold', starterDir, 'starter-dist', 'starter-cache', true, { BENCH_POSTS_DIR: postsDir }, gnuTime));
   }
   const cold = median(runs.cold);
   const warm = median(runs.warm);
+  const unchanged = median(runs.unchanged);
   const bare = median(runs.bare);
   const starter = median(runs.starter);
 
   const toBare = (a: BuildRun) => a.wallS / bare.wallS;
   const rows = [
     ['', 'wall', 'vs bare', 'vs starter', 'peak RSS', 'HTML pages', 'ms/post'],
-    ...[cold, warm, bare, starter].map((r) => [r.label, `${r.wallS.toFixed(1)} s`, `${toBare(r).toFixed(2)}×`, `${(r.wallS / starter.wallS).toFixed(2)}×`, fmtMiB(r.rssMiB), String(r.pages), ((r.wallS * 1000) / posts).toFixed(1)]),
+    ...[cold, warm, unchanged, bare, starter].map((r) => [r.label, `${r.wallS.toFixed(1)} s`, `${toBare(r).toFixed(2)}×`, `${(r.wallS / starter.wallS).toFixed(2)}×`, fmtMiB(r.rssMiB), String(r.pages), ((r.wallS * 1000) / posts).toFixed(1)]),
   ];
   const loadEnd = loadavg()[0]!;
   console.log(`\n${posts} posts, ${runCount === 1 ? '1 round' : `median of ${runCount} alternating rounds`}, ${availableParallelism()} CPUs, load average ${loadStart.toFixed(2)} at the start, ${loadEnd.toFixed(2)} at the end`);
   if (Math.max(loadStart, loadEnd) > availableParallelism()) console.log('(the machine was busy with other work: times are noisy; compare the ratios, or rerun on an idle machine)');
   console.log('');
   console.log(table(rows));
-  console.log(`\nall rounds (s): ours cold ${runs.cold.map((r) => r.wallS.toFixed(1)).join(', ')}; warm ${runs.warm.map((r) => r.wallS.toFixed(1)).join(', ')}; bare ${runs.bare.map((r) => r.wallS.toFixed(1)).join(', ')}; starter ${runs.starter.map((r) => r.wallS.toFixed(1)).join(', ')}`);
-  console.log(`\nWhere the time went (from Astro's log):\n${[cold, warm, bare, starter].map((r) => breakdown(r)).join('\n')}`);
+  console.log(`\nall rounds (s): ours cold ${runs.cold.map((r) => r.wallS.toFixed(1)).join(', ')}; warm ${runs.warm.map((r) => r.wallS.toFixed(1)).join(', ')}; nothing changed ${runs.unchanged.map((r) => r.wallS.toFixed(1)).join(', ')}; bare ${runs.bare.map((r) => r.wallS.toFixed(1)).join(', ')}; starter ${runs.starter.map((r) => r.wallS.toFixed(1)).join(', ')}`);
+  console.log(`\nWhere the time went (from Astro's log):\n${[cold, warm, unchanged, bare, starter].map((r) => breakdown(r)).join('\n')}`);
 
   const peakLimit = posts <= 1000 ? TARGETS.peakMiB1000 : undefined;
   const checks = [
@@ -231,12 +234,12 @@ async function main(): Promise<void> {
     cpus: availableParallelism(),
     node: process.version,
     loadAverage: { start: loadStart, end: loadEnd },
-    allRunsWallS: { oursCold: runs.cold.map((r) => r.wallS), oursWarm: runs.warm.map((r) => r.wallS), bareCold: runs.bare.map((r) => r.wallS), starterCold: runs.starter.map((r) => r.wallS) },
+    allRunsWallS: { oursCold: runs.cold.map((r) => r.wallS), oursWarm: runs.warm.map((r) => r.wallS), oursUnchanged: runs.unchanged.map((r) => r.wallS), bareCold: runs.bare.map((r) => r.wallS), starterCold: runs.starter.map((r) => r.wallS) },
     peakRss: gnuTime ? 'GNU time %M: largest resident set among the build process and its children' : 'n/a',
-    ours: { cold: summary(cold), warm: summary(warm) },
+    ours: { cold: summary(cold), warm: summary(warm), unchanged: summary(unchanged) },
     bare: { cold: summary(bare) },
     starter: { cold: summary(starter) },
-    ratio: { oursColdToBare: toBare(cold), oursWarmToBareCold: toBare(warm), oursColdToStarter: cold.wallS / starter.wallS },
+    ratio: { oursColdToBare: toBare(cold), oursWarmToBareCold: toBare(warm), oursUnchangedToBareCold: toBare(unchanged), oursColdToStarter: cold.wallS / starter.wallS },
     targets: TARGETS,
     met: Object.fromEntries(checks.map((c) => [c.what, c.ok])),
   };
