@@ -52,8 +52,13 @@ describe('the search index after a build', { timeout: 60_000 }, () => {
     const edited = site('edited', { a: '첫째 글', b: '고친 둘째 글' });
     expect(await writeSearchIndex(edited, options(cacheDir))).toMatchObject({ pages: 2, reused: false });
     expect(fragmentTexts(edited).join('\n')).toContain('고친 둘째 글');
-    // One index is kept, the latest.
-    expect(readdirSync(cacheDir)).toHaveLength(1);
+    // One index is kept, the latest, with the two pages as prepared for it (the old "둘째 글" is gone).
+    expect(readdirSync(join(cacheDir, 'index'))).toHaveLength(1);
+    expect(readdirSync(join(cacheDir, 'pages'))).toHaveLength(2);
+    // The unchanged page came from the kept copy: the index is the one written with nothing kept.
+    const fresh = site('fresh', { a: '첫째 글', b: '고친 둘째 글' });
+    await writeSearchIndex(fresh, { lang: 'ko', timeZone: 'Asia/Seoul' });
+    expect(indexFiles(edited)).toEqual(indexFiles(fresh));
 
     const removed = site('removed', { a: '첫째 글' });
     expect(await writeSearchIndex(removed, options(cacheDir))).toMatchObject({ pages: 1, reused: false });

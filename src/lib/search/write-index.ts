@@ -12,7 +12,8 @@
  * does after its pages (5-8 s at 1,000 posts, 75 s at 10,000: docs/benchmark.md). An hourly build
  * with no new post, or any rebuild that leaves every post page byte for byte as it was, gets the
  * same index either way. The key is every post page's path and bytes, this folder's code, the
- * versions of Pagefind and htmlparser2 and the options; anything else runs Pagefind in full.
+ * versions of Pagefind and htmlparser2 and the options; anything else runs Pagefind in full, with
+ * the pages whose bytes are unchanged read from the prepared copies kept beside the index.
  */
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -93,29 +94,39 @@ interface PostPage {
   bytes: Buffer;
 }
 
-function indexKey(pages: PostPage[], options: WriteIndexOptions): string {
-  const hash = createHash('sha256');
-  hash.update(
-    JSON.stringify({
-      code: codeHash(),
-      pagefind: versionOf('pagefind'),
-      htmlparser2: versionOf('htmlparser2'),
-      lang: options.lang,
-      timeZone: options.timeZone,
-      infix: options.infix ?? true,
-      exclude: EXCLUDE_SELECTORS,
-    }),
-  );
-  for (const page of pages) {
-    hash.update(`\0${page.path}\0`);
-    hash.update(page.bytes);
-  }
-  return hash.digest('hex').slice(0, 32);
+/** What an index and each prepared page depend on besides the pages: the code, the versions, the options. */
+function settingsKey(options: WriteIndexOptions): string {
+  return JSON.stringify({
+    code: codeHash(),
+    pagefind: versionOf('pagefind'),
+    htmlparser2: versionOf('htmlparser2'),
+    lang: options.lang,
+    timeZone: options.timeZone,
+    infix: options.infix ?? true,
+    exclude: EXCLUDE_SELECTORS,
+  });
 }
 
-/** A copy of an earlier build's index: <cacheDir>/<key>/{pagefind/, summary.json}, one key kept. */
-function reuse(cacheDir: string, key: string, target: string): { pages: number; tokens: number } | undefined {
-  const entry = join(cacheDir, key);
+const sha256 = (...parts: (string | Buffer)[]): string => {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(part);
+  return hash.digest('hex').slice(0, 32);
+};
+
+function indexKey(pages: PostPage[], settings: string): string {
+  return sha256(settings, ...pages.flatMap((page) => [`\0${page.path}\0`, page.bytes]));
+}
+
+/** Writes a file whole or not at all: a build beside this one never reads half of it. */
+function writeWhole(file: string, text: string): void {
+  const partial = `${file}.${process.pid}.tmp`;
+  writeFileSync(partial, text);
+  renameSync(partial, file);
+}
+
+/** A copy of an earlier build's index: <cacheDir>/index/<key>/{pagefind/, summary.json}. */
+function reuse(indexDir: string, key: string, target: string): { pages: number; tokens: number } | undefined {
+  const entry = join(indexDir, key);
   try {
     const summary = JSON.parse(readFileSync(join(entry, 'summary.json'), 'utf8')) as { pages: number; tokens: number };
     cpSync(join(entry, 'pagefind'), target, { recursive: true });
@@ -128,18 +139,65 @@ function reuse(cacheDir: string, key: string, target: string): { pages: number; 
 }
 
 /** Keeps this index for the next build, in place of the one kept before. A failure to keep it is not the build's. */
-function keep(cacheDir: string, key: string, source: string, summary: { pages: number; tokens: number }): void {
-  const partial = join(cacheDir, `${key}.${process.pid}.tmp`);
+function keep(indexDir: string, key: string, source: string, summary: { pages: number; tokens: number }): void {
+  const partial = join(indexDir, `${key}.${process.pid}.tmp`);
   try {
+    mkdirSync(indexDir, { recursive: true });
     rmSync(partial, { recursive: true, force: true });
     cpSync(source, join(partial, 'pagefind'), { recursive: true });
     writeFileSync(join(partial, 'summary.json'), JSON.stringify(summary));
     // Complete or absent: another build only ever sees a finished folder under the key's name.
-    if (!existsSync(join(cacheDir, key))) renameSync(partial, join(cacheDir, key));
-    for (const name of readdirSync(cacheDir)) if (name !== key) rmSync(join(cacheDir, name), { recursive: true, force: true });
+    if (!existsSync(join(indexDir, key))) renameSync(partial, join(indexDir, key));
+    for (const name of readdirSync(indexDir)) if (name !== key) rmSync(join(indexDir, name), { recursive: true, force: true });
   } catch {
     rmSync(partial, { recursive: true, force: true });
   }
+}
+
+interface Prepared {
+  /** The page as Pagefind is given it (post-html.ts). */
+  page: string;
+  tokens: number;
+}
+
+/**
+ * Each post page as Pagefind is to read it, from <cacheDir>/pages/ when an earlier build
+ * prepared the same bytes with the same code (reading a page and making its tokens is about
+ * 1 ms a post: 10 s at 10,000), else prepared now and kept. Returns the keys used.
+ */
+function preparePages(pages: PostPage[], scratch: string, options: WriteIndexOptions, settings: string, pagesDir?: string): { tokens: number; used: Set<string> } {
+  if (pagesDir) mkdirSync(pagesDir, { recursive: true });
+  const used = new Set<string>();
+  let tokens = 0;
+  for (const { path, bytes } of pages) {
+    const key = pagesDir ? `${sha256(settings, '\0', bytes)}.json` : undefined;
+    let prepared: Prepared | undefined;
+    if (pagesDir && key) {
+      used.add(key);
+      try {
+        prepared = JSON.parse(readFileSync(join(pagesDir, key), 'utf8')) as Prepared;
+      } catch {
+        prepared = undefined;
+      }
+    }
+    if (!prepared) {
+      try {
+        const post = readPostHtml(bytes.toString('utf8'));
+        const meta = indexMeta(post, { timeZone: options.timeZone, infix: options.infix });
+        prepared = {
+          page: pageForIndex(post, meta, options.lang),
+          tokens: `${meta[META.titleInfix] ?? ''} ${meta[META.infix] ?? ''}`.split(' ').filter(Boolean).length,
+        };
+      } catch (error) {
+        throw new Error(`Search index: ${path}: ${(error as Error).message}`);
+      }
+      if (pagesDir && key) writeWhole(join(pagesDir, key), JSON.stringify(prepared));
+    }
+    tokens += prepared.tokens;
+    mkdirSync(dirname(join(scratch, path)), { recursive: true });
+    writeFileSync(join(scratch, path), prepared.page);
+  }
+  return { tokens, used };
 }
 
 /** Writes <outDir>/pagefind from the built post pages (see the top of this file). */
@@ -150,29 +208,21 @@ export async function writeSearchIndex(outDir: string, options: WriteIndexOption
     .filter((page) => page.bytes.includes('data-pagefind-body'));
   const target = join(outDir, 'pagefind');
   const runPagefind = options.pagefind ?? true;
-  const key = runPagefind && options.cacheDir ? indexKey(pages, options) : undefined;
-  if (key && options.cacheDir) {
-    rmSync(target, { recursive: true, force: true });
-    const reused = reuse(options.cacheDir, key, target);
+  // `npm run check`'s build reads the pages only: it neither uses nor changes what is kept.
+  const cacheDir = runPagefind ? options.cacheDir : undefined;
+  const indexDir = cacheDir && join(cacheDir, 'index');
+  const pagesDir = cacheDir && join(cacheDir, 'pages');
+  const settings = settingsKey(options);
+  const key = indexDir ? indexKey(pages, settings) : undefined;
+  rmSync(target, { recursive: true, force: true });
+  if (indexDir && key) {
+    const reused = reuse(indexDir, key, target);
     if (reused) return { ...reused, reused: true };
   }
 
   const scratch = mkdtempSync(join(tmpdir(), 'socialbench-search-'));
   try {
-    let tokens = 0;
-    for (const { path, bytes } of pages) {
-      let page: string;
-      try {
-        const post = readPostHtml(bytes.toString('utf8'));
-        const meta = indexMeta(post, { timeZone: options.timeZone, infix: options.infix });
-        tokens += `${meta[META.titleInfix] ?? ''} ${meta[META.infix] ?? ''}`.split(' ').filter(Boolean).length;
-        page = pageForIndex(post, meta, options.lang);
-      } catch (error) {
-        throw new Error(`Search index: ${path}: ${(error as Error).message}`);
-      }
-      mkdirSync(dirname(join(scratch, path)), { recursive: true });
-      writeFileSync(join(scratch, path), page);
-    }
+    const { tokens, used } = preparePages(pages, scratch, options, settings, pagesDir);
     const summary = { pages: pages.length, tokens };
     if (!runPagefind) return { ...summary, reused: false };
 
@@ -183,17 +233,17 @@ export async function writeSearchIndex(outDir: string, options: WriteIndexOption
       const added = await index.addDirectory({ path: scratch, glob: 'posts/**/*.html' });
       if (added.errors.length) throw new Error(`Search index: ${added.errors.join('; ')}`);
       if (added.page_count !== pages.length) throw new Error(`Search index: Pagefind indexed ${added.page_count} of ${pages.length} post pages`);
-      // Pagefind adds to a folder it writes into; an index left from an earlier build would stay.
-      rmSync(target, { recursive: true, force: true });
       const written = await index.writeFiles({ outputPath: target });
       if (written.errors.length) throw new Error(`Search index: ${written.errors.join('; ')}`);
     } finally {
       await pagefind.close();
     }
     for (const name of UNUSED_FILES) rmSync(join(target, name), { force: true });
-    if (key && options.cacheDir) {
-      mkdirSync(options.cacheDir, { recursive: true });
-      keep(options.cacheDir, key, target, summary);
+    if (cacheDir && indexDir && pagesDir && key) {
+      keep(indexDir, key, target, summary);
+      // Only what this build used is kept: a page that changed or went away leaves nothing behind.
+      for (const name of readdirSync(pagesDir)) if (!used.has(name)) rmSync(join(pagesDir, name), { force: true });
+      for (const name of readdirSync(cacheDir)) if (name !== 'index' && name !== 'pages') rmSync(join(cacheDir, name), { recursive: true, force: true });
     }
     return { ...summary, reused: false };
   } finally {
