@@ -37,7 +37,7 @@ export interface WriteIndexOptions {
    * could not index still stops the build.
    */
   pagefind?: boolean;
-  /** Where a copy of the index is kept for the next build (inside Astro's cache); none: no copy. */
+  /** Where the index and the prepared pages are kept for the next build (inside Astro's cache); none: nothing kept. */
   cacheDir?: string;
 }
 
