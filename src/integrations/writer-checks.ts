@@ -14,7 +14,7 @@
  */
 import type { AstroIntegration } from 'astro';
 import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import escapeHtml from 'escape-html';
 import { buildTime } from '../lib/build-time.ts';
@@ -80,6 +80,8 @@ export default function writerChecks(options: WriterChecksOptions = {}): AstroIn
   const enabled = process.env.SOCIALBENCH_WRITER_CHECKS !== '0';
   const summaryFile = options.summaryFile ?? process.env.SOCIALBENCH_SUMMARY_FILE;
   let root = process.cwd();
+  /** The link check's kept page scans (src/lib/rules/links.ts), in Astro's cache folder. */
+  let linkCacheDir: string | undefined;
   let content: ContentCheck | undefined;
   // Loaded only when the checks run: a quarter of a second of module loading that `npm run check`'s
   // build, which turns them off (it reports them itself), does not wait for.
@@ -103,6 +105,7 @@ export default function writerChecks(options: WriterChecksOptions = {}): AstroIn
       },
       'astro:config:done': async ({ config }) => {
         root = fileURLToPath(config.root);
+        linkCacheDir = join(fileURLToPath(config.cacheDir), 'socialbench-links');
         if (!enabled) return;
         rules = await import('../lib/rules/content.ts');
         content = run();
@@ -150,7 +153,7 @@ export default function writerChecks(options: WriterChecksOptions = {}): AstroIn
       'astro:build:done': ({ dir }) => {
         if (!enabled) return;
         const posts = content?.posts ?? run().posts;
-        const result = checkLinks({ dir: fileURLToPath(dir), posts, templateSeverity: 'warning' });
+        const result = checkLinks({ dir: fileURLToPath(dir), posts, templateSeverity: 'warning', cacheDir: linkCacheDir });
         if (errorsIn(result.problems).length) failBuild('✗ 글의 링크가 깨져 빌드를 멈췄습니다', result.problems);
         printProblems('! 경고: 링크', result.problems);
         if (summaryFile) {

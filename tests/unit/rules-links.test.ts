@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -190,5 +190,32 @@ describe('helpers', () => {
     expect(listBuiltFiles(dist).sort()).toEqual(['/index.html', '/posts/a/index.html']);
     expect(pagePath('/posts/a/index.html')).toBe('/posts/a/');
     expect(pagePath('/404.html')).toBe('/404.html');
+  });
+});
+
+describe('the link check with kept scans', () => {
+  it('finds the same links from the scans kept by an earlier check, and parses a changed page again', () => {
+    const cacheDir = mkdtempSync(join(tmpdir(), 'rules-links-cache-'));
+    page('_astro/a.css', '');
+    page('index.html', '<a href="/posts/a/">a</a><a href="/posts/a/#intro">intro</a>');
+    page('posts/a/index.html', '<h2 id="intro">소개</h2><a href="/">home</a>');
+    const run = () => checkLinks({ dir: dist, posts: [], templateSeverity: 'error', siteUrl: SITE, cacheDir });
+    const first = run();
+    expect(first.problems).toEqual([]);
+    expect(existsSync(join(cacheDir, 'link-scans.json'))).toBe(true);
+    expect(run()).toEqual(first);
+    // The kept scans are what the second check read: a kept scan without the id makes it report one.
+    const file = join(cacheDir, 'link-scans.json');
+    const kept = readFileSync(file, 'utf8');
+    writeFileSync(file, kept.replace('\\"intro\\"', '\\"renamed\\"'));
+    expect(run().problems.map((p) => p.message)).toEqual([expect.stringContaining('"intro"')]);
+    writeFileSync(file, kept);
+    // An edit: the id the home page links to is gone, and a link to a missing page appears.
+    page('posts/a/index.html', '<h2 id="outro">맺음</h2><a href="/nope/">nope</a>');
+    const edited = run();
+    expect(edited.problems.map((p) => p.message)).toEqual([expect.stringContaining('"intro"'), expect.stringContaining('/nope/')]);
+    expect(edited.links).toBe(first.links);
+    // Only the HTML pages of the latest check are kept.
+    expect(Object.keys((JSON.parse(readFileSync(join(cacheDir, 'link-scans.json'), 'utf8')) as { scans: object }).scans)).toHaveLength(2);
   });
 });
