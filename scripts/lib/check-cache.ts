@@ -5,8 +5,9 @@
  * time, runs it in full. Failures are never remembered: a problem is always shown again.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { writeCacheFile } from '../../src/lib/cache-file.ts';
 
 /** Folders never read as inputs: tools' output and caches. */
 const SKIPPED = new Set(['node_modules', 'dist', '.tmp', '.astro', '.git', '.cache']);
@@ -45,8 +46,5 @@ export function readCheckCache(file: string): CheckCache {
 }
 
 export function writeCheckCache(file: string, cache: CheckCache): void {
-  mkdirSync(dirname(file), { recursive: true });
-  const partial = `${file}.${process.pid}.tmp`;
-  writeFileSync(partial, JSON.stringify(cache));
-  renameSync(partial, file);
+  writeCacheFile(file, JSON.stringify(cache));
 }

@@ -8,7 +8,7 @@
  * TEMPLATE_VERSION. An unchanged post is not drawn again on the next build.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { Resvg, renderAsync } from '@resvg/resvg-js';
@@ -16,6 +16,7 @@ import { emojiDataUri } from './og-emoji.ts';
 import { OG_HEIGHT, OG_WIDTH } from './og-size.ts';
 import { encodeRgbaAsPng, filteredRowLength, filterImageUp, filterRowUp, pngFromFilteredRows } from './png.ts';
 import { stripXmlInvalid } from './xml-chars.ts';
+import { writeCacheFile } from './cache-file.ts';
 
 /**
  * Bump when drawing changes outside the element tree (emoji source, fonts chosen, PNG
@@ -473,11 +474,7 @@ export function ogImage(card: OgCard): Promise<Buffer> {
       const file = join(dir, `${key}.png`);
       if (existsSync(file)) return readFileSync(file);
       const drawn = await drawOgImage(card);
-      mkdirSync(dir, { recursive: true });
-      // Write then rename, so a build running beside this one never reads half a file.
-      const partial = `${file}.${process.pid}.tmp`;
-      writeFileSync(partial, drawn);
-      renameSync(partial, file);
+      writeCacheFile(file, drawn);
       return drawn;
     })();
     inProcess.set(key, png);

@@ -5,10 +5,11 @@
  * is reported once with the pages it appears on.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { findPackageJSON } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { Parser } from 'htmlparser2';
+import { writeCacheFile } from '../cache-file.ts';
 import { formatDate } from '../dates.ts';
 import site from '../../site.config.ts';
 import { decodePercent } from '../urls.ts';
@@ -131,11 +132,8 @@ class ScanCache {
   /** Writes the scans of this check back, whole or not at all; failing to keep them fails nothing. */
   save(): void {
     if (!this.file) return;
-    const partial = `${this.file}.${process.pid}.tmp`;
     try {
-      mkdirSync(dirname(this.file), { recursive: true });
-      writeFileSync(partial, JSON.stringify({ version: this.version, scans: Object.fromEntries(this.now) }));
-      renameSync(partial, this.file);
+      writeCacheFile(this.file, JSON.stringify({ version: this.version, scans: Object.fromEntries(this.now) }));
     } catch {
       // The next check parses every page again.
     }

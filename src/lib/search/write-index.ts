@@ -20,6 +20,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { findPackageJSON } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
+import { writeCacheFile } from '../cache-file.ts';
 import { EXCLUDE_SELECTORS, META, indexMeta, pageForIndex, readPostHtml } from './post-html.ts';
 
 export interface WriteIndexOptions {
@@ -92,6 +93,8 @@ interface PostPage {
   /** Relative to the site root: posts/<slug>/index.html. */
   path: string;
   bytes: Buffer;
+  /** Of the bytes, once: the index's key and the prepared page's both use it. */
+  hash: string;
 }
 
 /** What an index and each prepared page depend on besides the pages: the code, the versions, the options. */
@@ -114,14 +117,7 @@ const sha256 = (...parts: (string | Buffer)[]): string => {
 };
 
 function indexKey(pages: PostPage[], settings: string): string {
-  return sha256(settings, ...pages.flatMap((page) => [`\0${page.path}\0`, page.bytes]));
-}
-
-/** Writes a file whole or not at all: a build beside this one never reads half of it. */
-function writeWhole(file: string, text: string): void {
-  const partial = `${file}.${process.pid}.tmp`;
-  writeFileSync(partial, text);
-  renameSync(partial, file);
+  return sha256(settings, ...pages.flatMap((page) => [`\0${page.path}\0`, page.hash]));
 }
 
 /** A copy of an earlier build's index: <cacheDir>/index/<key>/{pagefind/, summary.json}. */
@@ -169,8 +165,8 @@ function preparePages(pages: PostPage[], scratch: string, options: WriteIndexOpt
   if (pagesDir) mkdirSync(pagesDir, { recursive: true });
   const used = new Set<string>();
   let tokens = 0;
-  for (const { path, bytes } of pages) {
-    const key = pagesDir ? `${sha256(settings, '\0', bytes)}.json` : undefined;
+  for (const { path, bytes, hash } of pages) {
+    const key = pagesDir ? `${sha256(settings, '\0', hash)}.json` : undefined;
     let prepared: Prepared | undefined;
     if (pagesDir && key) {
       used.add(key);
@@ -191,7 +187,7 @@ function preparePages(pages: PostPage[], scratch: string, options: WriteIndexOpt
       } catch (error) {
         throw new Error(`Search index: ${path}: ${(error as Error).message}`);
       }
-      if (pagesDir && key) writeWhole(join(pagesDir, key), JSON.stringify(prepared));
+      if (pagesDir && key) writeCacheFile(join(pagesDir, key), JSON.stringify(prepared));
     }
     tokens += prepared.tokens;
     mkdirSync(dirname(join(scratch, path)), { recursive: true });
@@ -203,9 +199,10 @@ function preparePages(pages: PostPage[], scratch: string, options: WriteIndexOpt
 /** Writes <outDir>/pagefind from the built post pages (see the top of this file). */
 export async function writeSearchIndex(outDir: string, options: WriteIndexOptions): Promise<WrittenIndex> {
   // A redirect or other page under posts/ has no article to index.
-  const pages = postPages(outDir)
-    .map((file) => ({ path: relative(outDir, file), bytes: readFileSync(file) }))
-    .filter((page) => page.bytes.includes('data-pagefind-body'));
+  const pages: PostPage[] = postPages(outDir).flatMap((file) => {
+    const bytes = readFileSync(file);
+    return bytes.includes('data-pagefind-body') ? [{ path: relative(outDir, file), bytes, hash: sha256(bytes) }] : [];
+  });
   const target = join(outDir, 'pagefind');
   const runPagefind = options.pagefind ?? true;
   // `npm run check`'s build reads the pages only: it neither uses nor changes what is kept.
