@@ -113,6 +113,12 @@ export default function writerChecks(options: WriterChecksOptions = {}): AstroIn
           const errors = errorsIn(content.problems);
           if (errors.length) failBuild('✗ 글과 데이터에 고칠 문제가 있어 빌드를 멈췄습니다', content.problems);
           printProblems('! 경고: 빌드는 계속하지만 확인해 주세요', content.problems);
+          // The published posts are known now: their missing Open Graph cards are drawn on the other
+          // core while Astro bundles and renders (src/lib/og-predraw.ts).
+          if (process.env.SOCIALBENCH_OG_PREDRAW !== '0') {
+            const { cardsToPredraw, startOgPredraw } = await import('../lib/og-predraw.ts');
+            startOgPredraw(cardsToPredraw(content.posts, content.authorNames));
+          }
         } else {
           printProblems('콘텐츠 검사', content.problems);
         }

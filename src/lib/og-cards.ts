@@ -19,7 +19,7 @@ export function postOgAlt(post: PostCardFields): string {
 }
 
 /** `authorName`: the display name from content/authors/<id>.json (the caller reads the collection). */
-export function postCard(post: PostCardFields, authorName: string): OgCard {
+export function postCard(post: { data: Pick<PostCardFields['data'], 'title' | 'category' | 'pubDate'> }, authorName: string): OgCard {
   return {
     title: post.data.title,
     kicker: categoryOf(post.data.category).name,

@@ -64,6 +64,11 @@ export function ogCacheDir(): string {
   return resolve(process.env.ASTRO_CACHE_DIR || 'node_modules/.astro', 'og-images');
 }
 
+/** The cached PNG of the card with this key (./og-predraw.ts draws into the same files). */
+export function ogCacheFile(key: string): string {
+  return join(ogCacheDir(), `${key}.png`);
+}
+
 /** Minimal element constructor for satori (a React-like tree without JSX or React). */
 interface Node {
   type: string;
@@ -470,8 +475,7 @@ export function ogImage(card: OgCard): Promise<Buffer> {
   let png = inProcess.get(key);
   if (!png) {
     png = (async () => {
-      const dir = ogCacheDir();
-      const file = join(dir, `${key}.png`);
+      const file = ogCacheFile(key);
       if (existsSync(file)) return readFileSync(file);
       const drawn = await drawOgImage(card);
       writeCacheFile(file, drawn);

@@ -138,6 +138,7 @@ describe('content check: every problem at once, with its line', () => {
     writeFileSync(join(empty, 'posts/a.mdx'), postText(valid));
     expect(run(empty)).toEqual({
       posts: [],
+      authorNames: new Map(),
       problems: [expect.objectContaining({ kind: 'content-folder', severity: 'error', file: expect.stringMatching(/empty-content\/authors\/$/), message: 'authors/ 폴더가 없습니다.' })],
     });
     mkdirSync(join(empty, 'authors'));

@@ -34,6 +34,8 @@ export interface ContentCheckOptions {
 export interface ContentCheck {
   problems: Problem[];
   posts: PostInfo[];
+  /** Author id -> display name, for the author files without errors (the Open Graph cards drawn ahead). */
+  authorNames: Map<string, string>;
 }
 
 function listFiles(dir: string, test: (name: string) => boolean, prefix = ''): string[] {
@@ -154,11 +156,12 @@ function avatarProblem(avatar: string, authorPath: string, projectRoot: string):
   };
 }
 
-function checkAuthors(contentDir: string, projectRoot: string, problems: Problem[]): void {
+function checkAuthors(contentDir: string, projectRoot: string, problems: Problem[], names: Map<string, string>): void {
   for (const author of readJsonFiles(join(contentDir, 'authors'), 'author', problems)) {
     if (author.json === undefined) continue;
     const lines = jsonPathLines(author.text);
     const result = authorFileSchema.safeParse(author.json);
+    if (result.success) names.set(author.id, result.data.name);
     for (const issue of result.success ? [] : result.error.issues) {
       const path = issue.path.map(String).join('.');
       problems.push({
@@ -313,12 +316,13 @@ export function contentFolderProblems(contentDir: string): Problem[] {
 export function checkContent(options: ContentCheckOptions): ContentCheck {
   const { contentDir, projectRoot, now } = options;
   const folderProblems = contentFolderProblems(contentDir);
-  if (folderProblems.length) return { problems: folderProblems, posts: [] };
+  const authorNames = new Map<string, string>();
+  if (folderProblems.length) return { problems: folderProblems, posts: [], authorNames };
   const run = (what: 'posts' | 'data' | 'tweets') => !options.only || options.only.includes(what);
   const problems: Problem[] = [];
   const needsIndex = run('data') || run('posts');
   const index: SurveyIndex = needsIndex ? checkData(contentDir, run('data') ? problems : []) : { surveys: new Map(), benchmarks: new Map() };
-  if (run('data')) checkAuthors(contentDir, projectRoot, problems);
+  if (run('data')) checkAuthors(contentDir, projectRoot, problems, authorNames);
   // The manager's monthly log (content/metrics/) and the survey figures the operations report names.
   if (run('data')) problems.push(...checkMetrics({ contentDir, projectRoot, now }).problems);
   const ctx: PostContext = { projectRoot, contentDir, components: knownComponentNames(projectRoot), index, now };
@@ -356,5 +360,5 @@ export function checkContent(options: ContentCheckOptions): ContentCheck {
     if (run('tweets')) problems.push(...tweets);
   }
   if (run('posts')) problems.push(...oldPathProblems(posts));
-  return { problems, posts };
+  return { problems, posts, authorNames };
 }
