@@ -57,7 +57,8 @@ export default defineConfig({
     // Highlighting is the first hast plugin above (Shiki without style attributes).
     syntaxHighlight: false,
   },
-  // writerChecks last: its link check reads the finished site, search index included.
+  // writerChecks after searchIndex: its link check runs while Pagefind's process writes the index
+  // (the pages link nothing inside it), and its summary when everything is written.
   // Test builds and caches live in .tmp/; the dev server must not watch them (test content in .tmp/fixtures it must).
   vite: {
     server: { watch: { ignored: ['**/.tmp/sites/**', '**/.tmp/cache/**', '**/dist/**', '**/.dist-*/**'] } },

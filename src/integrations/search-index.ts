@@ -2,6 +2,7 @@ import type { AstroIntegration } from 'astro';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import site from '../site.config.ts';
+import { sharedChecks } from '../lib/rules/shared-state.ts';
 import { writeSearchIndex } from '../lib/search/write-index.ts';
 
 export interface SearchIndexOptions {
@@ -31,7 +32,11 @@ export default function searchIndex(options: SearchIndexOptions = {}): AstroInte
       },
       'astro:build:done': async ({ dir, logger }) => {
         const pagefind = process.env.SOCIALBENCH_PAGEFIND !== '0';
-        const written = await writeSearchIndex(fileURLToPath(dir), { lang: site.lang, timeZone: site.timeZone, infix: options.infix, pagefind, cacheDir });
+        const outDir = fileURLToPath(dir);
+        // The writer checks' link check runs while Pagefind's own process writes the index.
+        const linkCheck = sharedChecks().linkCheck;
+        const whileWriting = linkCheck && (() => linkCheck.run(outDir));
+        const written = await writeSearchIndex(outDir, { lang: site.lang, timeZone: site.timeZone, infix: options.infix, pagefind, cacheDir, whileWriting });
         const tokens = `${written.tokens} index-only tokens for words inside compounds`;
         logger.info(
           !pagefind

@@ -4,7 +4,8 @@
  *
  * - build: every content rule runs when the config is done, before the content sync. Any error
  *   stops the build with one Korean block per problem, and nothing of Astro's crash wrapper.
- *   After the pages are written, every internal link of the built site is checked.
+ *   After the pages are written, every internal link of the built site is checked (inside the
+ *   search index's hook, while Pagefind writes, when that integration runs; else in this one's last hook).
  * - dev: the same check runs at start and after each change under the content folder; while a
  *   content error stands, every page answers with an error page listing the problems, so a
  *   writer never keeps looking at the last good page without knowing.
@@ -80,8 +81,8 @@ export default function writerChecks(options: WriterChecksOptions = {}): AstroIn
   const enabled = process.env.SOCIALBENCH_WRITER_CHECKS !== '0';
   const summaryFile = options.summaryFile ?? process.env.SOCIALBENCH_SUMMARY_FILE;
   let root = process.cwd();
-  /** The link check's kept page scans (src/lib/rules/links.ts), in Astro's cache folder. */
-  let linkCacheDir: string | undefined;
+  /** The built site's link check, once it has run (it may run inside the search index's hook). */
+  let linked: ReturnType<typeof checkLinks> | undefined;
   let content: ContentCheck | undefined;
   // Loaded only when the checks run: a quarter of a second of module loading that `npm run check`'s
   // build, which turns them off (it reports them itself), does not wait for.
@@ -105,8 +106,20 @@ export default function writerChecks(options: WriterChecksOptions = {}): AstroIn
       },
       'astro:config:done': async ({ config }) => {
         root = fileURLToPath(config.root);
-        linkCacheDir = join(fileURLToPath(config.cacheDir), 'socialbench-links');
+        const linkCacheDir = join(fileURLToPath(config.cacheDir), 'socialbench-links');
+        sharedChecks().linkCheck = undefined;
         if (!enabled) return;
+        const linkCheck = {
+          ran: false,
+          run: (outDir: string) => {
+            linkCheck.ran = true;
+            const posts = (content ??= run()).posts;
+            linked = checkLinks({ dir: outDir, posts, templateSeverity: 'warning', cacheDir: linkCacheDir });
+            if (errorsIn(linked.problems).length) failBuild('✗ 글의 링크가 깨져 빌드를 멈췄습니다', linked.problems);
+            printProblems('! 경고: 링크', linked.problems);
+          },
+        };
+        sharedChecks().linkCheck = linkCheck;
         rules = await import('../lib/rules/content.ts');
         content = run();
         if (sharedChecks().command === 'build') {
@@ -158,11 +171,11 @@ export default function writerChecks(options: WriterChecksOptions = {}): AstroIn
       },
       'astro:build:done': ({ dir }) => {
         if (!enabled) return;
-        const posts = content?.posts ?? run().posts;
-        const result = checkLinks({ dir: fileURLToPath(dir), posts, templateSeverity: 'warning', cacheDir: linkCacheDir });
-        if (errorsIn(result.problems).length) failBuild('✗ 글의 링크가 깨져 빌드를 멈췄습니다', result.problems);
-        printProblems('! 경고: 링크', result.problems);
-        if (summaryFile) {
+        const linkCheck = sharedChecks().linkCheck;
+        if (linkCheck && !linkCheck.ran) linkCheck.run(fileURLToPath(dir));
+        const posts = content?.posts ?? [];
+        const result = linked;
+        if (summaryFile && result) {
           const count = (state: string) => posts.filter((p) => p.state === state).length;
           writeFileSync(
             summaryFile,

@@ -74,4 +74,32 @@ describe('the search index after a build', { timeout: 60_000 }, () => {
     writeFileSync(join(dir, 'posts/a/index.html'), '<html><body><article data-pagefind-body><p>제목 없음</p></article></body></html>');
     await expect(writeSearchIndex(dir, { ...options(cacheDir), pagefind: false })).rejects.toThrow(/posts\/a\/index\.html: .*<h1>/);
   });
+
+  it('runs the work given to it (the link check) once, while Pagefind writes, however the index is made', async () => {
+    const cacheDir = join(root, 'cache-while');
+    const dir = site('while', { a: '첫째 글', b: '둘째 글' });
+    const calls: string[] = [];
+    const whileWriting = () => {
+      // Pagefind has read every page and is writing: the index is not finished yet.
+      calls.push(existsSync(join(dir, 'pagefind/pagefind-entry.json')) ? 'after' : 'during');
+    };
+    await writeSearchIndex(dir, { ...options(cacheDir), whileWriting });
+    expect(calls).toEqual(['during']);
+    expect(existsSync(join(dir, 'pagefind/pagefind-entry.json'))).toBe(true);
+    // Copied from the cache, and without Pagefind: still once each.
+    expect(await writeSearchIndex(dir, { ...options(cacheDir), whileWriting })).toMatchObject({ reused: true });
+    await writeSearchIndex(dir, { ...options(cacheDir), pagefind: false, whileWriting });
+    expect(calls).toHaveLength(3);
+
+    // Its failure (a broken link stops the build) is the index's failure, and Pagefind still ends.
+    const failing = site('while-failing', { a: '셋째 글' });
+    await expect(
+      writeSearchIndex(failing, {
+        ...options(join(root, 'cache-while-failing')),
+        whileWriting: () => {
+          throw new Error('링크 검사 실패');
+        },
+      }),
+    ).rejects.toThrow('링크 검사 실패');
+  });
 });

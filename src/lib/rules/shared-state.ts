@@ -12,6 +12,11 @@ export interface SharedChecks {
   problems: Problem[];
   /** Post id -> surveys its components embed, from the one walk of each post. */
   embeddedSurveys: Map<string, string[]>;
+  /**
+   * The built site's link check, set by the writer checks. The search-index integration runs it
+   * while Pagefind's process writes the index; the writer checks' last hook runs it if nothing did.
+   */
+  linkCheck?: { run(outDir: string): void; ran: boolean };
 }
 
 const KEY = Symbol.for('socialbench.writer-checks');
