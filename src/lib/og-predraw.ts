@@ -74,6 +74,8 @@ export function startOgPredraw(cards: readonly OgCard[], options: { minCards?: n
   if (missing.length === 0 || missing.length < (options.minCards ?? PREDRAW_MIN_CARDS)) return undefined;
   const child = fork(fileURLToPath(new URL('./og-predraw-child.ts', import.meta.url)), [], {
     stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+    // Only what the child needs: it collects its garbage itself (./og-predraw-child.ts).
+    execArgv: ['--expose-gc'],
     // The card cache folder follows ASTRO_CACHE_DIR and the working folder, which the child shares.
     cwd: process.cwd(),
   });
