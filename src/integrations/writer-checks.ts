@@ -22,6 +22,7 @@ import { buildTime } from '../lib/build-time.ts';
 import { contentDir } from '../lib/content-dir.ts';
 import type { ContentCheck } from '../lib/rules/content.ts';
 import { checkLinks } from '../lib/rules/links.ts';
+import { checkLinksApart } from '../lib/rules/links-apart.ts';
 import { countText, errorsIn, formatProblems, sortProblems, type Problem } from '../lib/rules/problems.ts';
 import { sharedChecks } from '../lib/rules/shared-state.ts';
 
@@ -111,10 +112,12 @@ export default function writerChecks(options: WriterChecksOptions = {}): AstroIn
         if (!enabled) return;
         const linkCheck = {
           ran: false,
-          run: (outDir: string) => {
+          run: async (outDir: string) => {
             linkCheck.ran = true;
             const posts = (content ??= run()).posts;
-            linked = checkLinks({ dir: outDir, posts, templateSeverity: 'warning', cacheDir: linkCacheDir });
+            const options = { dir: outDir, posts, templateSeverity: 'warning' as const, cacheDir: linkCacheDir };
+            // In a process of its own (src/lib/rules/links-apart.ts); here if that cannot run.
+            linked = await checkLinksApart(options).catch(() => checkLinks(options));
             if (errorsIn(linked.problems).length) failBuild('✗ 글의 링크가 깨져 빌드를 멈췄습니다', linked.problems);
             printProblems('! 경고: 링크', linked.problems);
           },
@@ -169,10 +172,10 @@ export default function writerChecks(options: WriterChecksOptions = {}): AstroIn
           res.end(devErrorPage(content?.problems ?? []));
         });
       },
-      'astro:build:done': ({ dir }) => {
+      'astro:build:done': async ({ dir }) => {
         if (!enabled) return;
         const linkCheck = sharedChecks().linkCheck;
-        if (linkCheck && !linkCheck.ran) linkCheck.run(fileURLToPath(dir));
+        if (linkCheck && !linkCheck.ran) await linkCheck.run(fileURLToPath(dir));
         const posts = content?.posts ?? [];
         const result = linked;
         if (summaryFile && result) {

@@ -7,6 +7,7 @@ import { formatDate } from '@/lib/dates';
 import { checkLinks, lineContaining, listBuiltFiles, pagePath, resolveLink, scanHtml, similarPages } from '@/lib/rules/links';
 import type { PostInfo } from '@/lib/rules/post';
 import { formatProblem } from '@/lib/rules/problems';
+import { checkLinksApart } from '@/lib/rules/links-apart';
 
 let dist: string;
 
@@ -217,5 +218,26 @@ describe('the link check with kept scans', () => {
     expect(edited.links).toBe(first.links);
     // Only the HTML pages of the latest check are kept.
     expect(Object.keys((JSON.parse(readFileSync(join(cacheDir, 'link-scans.json'), 'utf8')) as { scans: object }).scans)).toHaveLength(2);
+  });
+});
+
+describe('the link check in a process of its own (as the build runs it)', () => {
+  it('finds the same problems, with the same lines and fixes, as in this process', async () => {
+    page('_astro/a.css', '');
+    page('index.html', '<a href="/posts/a/">a</a><a href="/posts/draft/">d</a><a href="/gone/">gone</a>');
+    page('posts/a/index.html', '<h2 id="intro">x</h2><a href="#outro">bad</a><a href="/posts/later/">l</a>');
+    const posts = [
+      post('a', '첫 줄\n[bad](#outro)\n[l](/posts/later/)\n', { pubDate: new Date('2011-01-01T00:00:00Z'), body: { links: [] } as unknown as PostInfo['body'] }),
+      post('draft', '', { draft: true, state: 'draft' }),
+      post('later', '', { state: 'scheduled', pubDate: new Date('2030-01-01T00:00:00Z') }),
+    ];
+    const options = { dir: dist, posts, templateSeverity: 'warning' as const, siteUrl: SITE };
+    const here = checkLinks(options);
+    expect(here.problems.length).toBeGreaterThanOrEqual(3);
+    expect(await checkLinksApart(options)).toEqual(here);
+  });
+
+  it('fails when it cannot check, rather than passing', async () => {
+    await expect(checkLinksApart({ dir: join(dist, 'missing'), posts: [], templateSeverity: 'error', siteUrl: SITE })).rejects.toThrow(/without a result/);
   });
 });

@@ -79,17 +79,23 @@ describe('the search index after a build', { timeout: 60_000 }, () => {
     const cacheDir = join(root, 'cache-while');
     const dir = site('while', { a: '첫째 글', b: '둘째 글' });
     const calls: string[] = [];
-    const whileWriting = () => {
+    let finished = 0;
+    const whileWriting = async () => {
       // Pagefind has read every page and is writing: the index is not finished yet.
       calls.push(existsSync(join(dir, 'pagefind/pagefind-entry.json')) ? 'after' : 'during');
+      await new Promise((done) => setTimeout(done, 50));
+      finished++;
     };
     await writeSearchIndex(dir, { ...options(cacheDir), whileWriting });
     expect(calls).toEqual(['during']);
+    // Awaited: the step ends when both have.
+    expect(finished).toBe(1);
     expect(existsSync(join(dir, 'pagefind/pagefind-entry.json'))).toBe(true);
     // Copied from the cache, and without Pagefind: still once each.
     expect(await writeSearchIndex(dir, { ...options(cacheDir), whileWriting })).toMatchObject({ reused: true });
     await writeSearchIndex(dir, { ...options(cacheDir), pagefind: false, whileWriting });
     expect(calls).toHaveLength(3);
+    expect(finished).toBe(3);
 
     // Its failure (a broken link stops the build) is the index's failure, and Pagefind still ends.
     const failing = site('while-failing', { a: '셋째 글' });
@@ -99,6 +105,12 @@ describe('the search index after a build', { timeout: 60_000 }, () => {
         whileWriting: () => {
           throw new Error('링크 검사 실패');
         },
+      }),
+    ).rejects.toThrow('링크 검사 실패');
+    await expect(
+      writeSearchIndex(site('while-rejecting', { a: '넷째 글' }), {
+        ...options(join(root, 'cache-while-rejecting')),
+        whileWriting: () => Promise.reject(new Error('링크 검사 실패')),
       }),
     ).rejects.toThrow('링크 검사 실패');
   });

@@ -16,7 +16,7 @@ export interface SharedChecks {
    * The built site's link check, set by the writer checks. The search-index integration runs it
    * while Pagefind's process writes the index; the writer checks' last hook runs it if nothing did.
    */
-  linkCheck?: { run(outDir: string): void; ran: boolean };
+  linkCheck?: { run(outDir: string): Promise<void>; ran: boolean };
 }
 
 const KEY = Symbol.for('socialbench.writer-checks');

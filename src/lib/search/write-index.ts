@@ -33,11 +33,11 @@ export interface WriteIndexOptions {
    */
   infix?: boolean;
   /**
-   * Work for this thread while Pagefind's process writes the index, when it needs nothing from
-   * this thread (the build's link check: about 1 s at 1,000 posts, beside Pagefind's 3–4 s). Run
-   * once, after the pages are prepared, also when Pagefind is not run or its index is copied.
+   * Work to do while Pagefind's process writes the index, when it needs nothing from this thread
+   * (the build's link check: about 1 s at 1,000 posts, beside Pagefind's 3–4 s). Run once, after
+   * the pages are prepared, also when Pagefind is not run or its index is copied; awaited.
    */
-  whileWriting?: () => void;
+  whileWriting?: () => void | Promise<void>;
   /**
    * Run Pagefind. Default true. `npm run check` turns it off: its trial build checks links, which
    * never point into the index. Every post page is still read as for the index, so a page it
@@ -221,7 +221,7 @@ export async function writeSearchIndex(outDir: string, options: WriteIndexOption
   if (indexDir && key) {
     const reused = reuse(indexDir, key, target);
     if (reused) {
-      options.whileWriting?.();
+      await options.whileWriting?.();
       return { ...reused, reused: true };
     }
   }
@@ -234,7 +234,7 @@ export async function writeSearchIndex(outDir: string, options: WriteIndexOption
     // the link check runs beside it, which would otherwise hold them on top of its own.
     pages = undefined;
     if (!runPagefind) {
-      options.whileWriting?.();
+      await options.whileWriting?.();
       return { ...summary, reused: false };
     }
 
@@ -246,13 +246,14 @@ export async function writeSearchIndex(outDir: string, options: WriteIndexOption
       if (added.errors.length) throw new Error(`Search index: ${added.errors.join('; ')}`);
       if (added.page_count !== summary.pages) throw new Error(`Search index: Pagefind indexed ${added.page_count} of ${summary.pages} post pages`);
       const writing = index.writeFiles({ outputPath: target });
+      let alongside: void | Promise<void>;
       try {
-        options.whileWriting?.();
+        alongside = options.whileWriting?.();
       } catch (error) {
         await writing.catch(() => undefined);
         throw error;
       }
-      const written = await writing;
+      const [written] = await Promise.all([writing, alongside]);
       if (written.errors.length) throw new Error(`Search index: ${written.errors.join('; ')}`);
     } finally {
       await pagefind.close();
