@@ -4,14 +4,16 @@
  *
  * - build: every content rule runs when the config is done, before the content sync. Any error
  *   stops the build with one Korean block per problem, and nothing of Astro's crash wrapper.
- *   After the pages are written, every internal link of the built site is checked (inside the
- *   search index's hook, while Pagefind writes, when that integration runs; else in this one's last hook).
+ *   After the pages are written, every internal link of the built site is checked, in a process
+ *   of its own (src/lib/rules/links-apart.ts), while Pagefind writes the index when the search
+ *   index integration runs, else in this one's last hook.
  * - dev: the same check runs at start and after each change under the content folder; while a
  *   content error stands, every page answers with an error page listing the problems, so a
  *   writer never keeps looking at the last good page without knowing.
  *
  * Loaded by Node itself from astro.config.mjs (TypeScript type stripping), so everything it
- * imports is the pure core with explicit `.ts` extensions; no child process, no second parser.
+ * imports is the pure core with explicit `.ts` extensions. The content rules run in this process,
+ * on the posts as read once: no second parser (only the built pages' link check has its own).
  */
 import type { AstroIntegration } from 'astro';
 import { writeFileSync } from 'node:fs';
