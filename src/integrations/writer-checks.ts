@@ -23,7 +23,7 @@ import escapeHtml from 'escape-html';
 import { buildTime } from '../lib/build-time.ts';
 import { contentDir } from '../lib/content-dir.ts';
 import type { ContentCheck } from '../lib/rules/content.ts';
-import { checkLinks } from '../lib/rules/links.ts';
+import { checkLinks, type LinkCheckResult } from '../lib/rules/links.ts';
 import { checkLinksApart } from '../lib/rules/links-apart.ts';
 import { countText, errorsIn, formatProblems, sortProblems, type Problem } from '../lib/rules/problems.ts';
 import { sharedChecks } from '../lib/rules/shared-state.ts';
@@ -85,7 +85,7 @@ export default function writerChecks(options: WriterChecksOptions = {}): AstroIn
   const summaryFile = options.summaryFile ?? process.env.SOCIALBENCH_SUMMARY_FILE;
   let root = process.cwd();
   /** The built site's link check, once it has run (it may run inside the search index's hook). */
-  let linked: ReturnType<typeof checkLinks> | undefined;
+  let linked: LinkCheckResult | undefined;
   let content: ContentCheck | undefined;
   // Loaded only when the checks run: a quarter of a second of module loading that `npm run check`'s
   // build, which turns them off (it reports them itself), does not wait for.
@@ -179,8 +179,7 @@ export default function writerChecks(options: WriterChecksOptions = {}): AstroIn
         const linkCheck = sharedChecks().linkCheck;
         if (linkCheck && !linkCheck.ran) await linkCheck.run(fileURLToPath(dir));
         const posts = content?.posts ?? [];
-        const result = linked;
-        if (summaryFile && result) {
+        if (summaryFile && linked) {
           const count = (state: string) => posts.filter((p) => p.state === state).length;
           writeFileSync(
             summaryFile,
@@ -188,9 +187,9 @@ export default function writerChecks(options: WriterChecksOptions = {}): AstroIn
               published: count('published'),
               drafts: count('draft'),
               scheduled: count('scheduled'),
-              pages: result.pages,
-              links: result.links,
-              warnings: (content?.problems.length ?? 0) + result.problems.length,
+              pages: linked.pages,
+              links: linked.links,
+              warnings: (content?.problems.length ?? 0) + linked.problems.length,
             }),
           );
         }

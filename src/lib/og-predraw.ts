@@ -19,18 +19,12 @@ import { setPriority } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { postCard } from './og-cards.ts';
 import { ogCacheFile, ogCacheKey, type OgCard } from './og-image.ts';
-import { byNewest, type PublishState } from './publishing.ts';
+import { byNewest } from './publishing.ts';
+import type { PostInfo } from './rules/post.ts';
 import site from '../site.config.ts';
 
-/** What the writer checks read of a post (src/lib/rules/post.ts `PostInfo`). */
-export interface PredrawPost {
-  id: string;
-  title?: string | undefined;
-  category?: string | undefined;
-  author?: string | undefined;
-  pubDate?: Date | undefined;
-  state?: PublishState | undefined;
-}
+/** What the writer checks read of a post that its card needs. */
+export type PredrawPost = Pick<PostInfo, 'id' | 'title' | 'category' | 'author' | 'pubDate' | 'state'>;
 
 /**
  * The published posts' cards, in the reverse of the order the card route asks for them
@@ -79,6 +73,7 @@ export function startOgPredraw(cards: readonly OgCard[], options: { minCards?: n
     // The card cache folder follows ASTRO_CACHE_DIR and the working folder, which the child shares.
     cwd: process.cwd(),
   });
+  // A child that cannot start leaves every card to the route.
   child.on('error', () => {});
   if (child.pid !== undefined) {
     try {
