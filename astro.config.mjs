@@ -44,6 +44,9 @@ export default defineConfig({
   outDir: process.env.OUT_DIR || 'dist',
   // Tests give each build its own cache so fixture sites never share a content store.
   cacheDir: process.env.ASTRO_CACHE_DIR || './node_modules/.astro',
+  // A page whose key (src/data/page-keys.ts) and code are unchanged since the last build is copied
+  // from the cache above instead of rendered. SOCIALBENCH_INCREMENTAL=0 renders every page.
+  experimental: { incrementalBuild: process.env.SOCIALBENCH_INCREMENTAL !== '0' },
   markdown: {
     // In .mdx, `<성장>`, `1,000원 < 2,000원`, `<br>`, `<!-- 메모 -->` and `<https://…>` are what the writer means (src/lib/markdown/mdx-prose.ts).
     processor: withKoreanMdxProse(satteri({

@@ -28,11 +28,13 @@ const TINY_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYA
 const noOgDrawing = (dir: string) =>
   edit(
     join(dir, 'src/pages/og/posts/[...slug].png.ts'),
-    'return pngResponse(await postOgImage(post, author.data.name));',
-    `void postOgImage; return pngResponse(Buffer.from('${TINY_PNG}', 'base64'));`,
+    'return pngResponse(await ogImage(context.props.card));',
+    `void ogImage; return pngResponse(Buffer.from('${TINY_PNG}', 'base64'));`,
   );
 const noPagefind = (dir: string) => edit(join(dir, 'astro.config.mjs'), 'searchIndex(), ', '');
 const noWriterChecks = { SOCIALBENCH_WRITER_CHECKS: '0' };
+// Without drawing in the route, nor ahead of it in a second process (src/lib/og-predraw.ts).
+const noPredraw = { SOCIALBENCH_OG_PREDRAW: '0' };
 
 interface Variant {
   what: string;
@@ -42,12 +44,12 @@ interface Variant {
 
 const variants: Record<string, Variant> = {
   full: { what: 'the site as it is' },
-  'no-og': { what: 'Open Graph PNG per post not drawn (tiny PNG instead)', change: noOgDrawing },
+  'no-og': { what: 'Open Graph PNG per post not drawn (tiny PNG instead)', env: noPredraw, change: noOgDrawing },
   'no-pagefind': { what: 'no Pagefind index', change: noPagefind },
   'no-checks': { what: 'writer checks off (SOCIALBENCH_WRITER_CHECKS=0)', env: noWriterChecks },
   lean: {
     what: 'all three off',
-    env: noWriterChecks,
+    env: { ...noWriterChecks, ...noPredraw },
     change: (dir) => {
       noOgDrawing(dir);
       noPagefind(dir);

@@ -6,6 +6,7 @@
 import './build-errors';
 import './pagination';
 import './safe-build';
+import './incremental';
 import './owner-site';
 import './writing-check';
 import './dev-errors';

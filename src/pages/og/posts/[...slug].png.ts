@@ -1,14 +1,20 @@
 /** /og/posts/<slug>.png: one Open Graph card per published post. */
 import type { APIContext, GetStaticPaths } from 'astro';
 import { getAuthor, getPublishedPosts, type Post } from '@/data/posts';
-import { postOgImage } from '@/lib/og-cards';
+import { postCard } from '@/lib/og-cards';
+import { ogCacheKey, ogImage } from '@/lib/og-image';
 import { pngResponse } from '@/lib/og-response';
 
+// The card's own cache key (everything that changes its pixels) is its key for the incremental
+// build too: an unchanged card is copied from Astro's cache without reading the card cache.
 export const getStaticPaths = (async () =>
-  (await getPublishedPosts()).map((post) => ({ params: { slug: post.id }, props: { post } }))) satisfies GetStaticPaths;
+  Promise.all(
+    (await getPublishedPosts()).map(async (post) => {
+      const card = postCard(post, (await getAuthor(post.data.author)).data.name);
+      return { params: { slug: post.id }, props: { post, card }, cacheKey: ogCacheKey(card) };
+    }),
+  )) satisfies GetStaticPaths;
 
-export async function GET(context: APIContext<{ post: Post }>): Promise<Response> {
-  const { post } = context.props;
-  const author = await getAuthor(post.data.author);
-  return pngResponse(await postOgImage(post, author.data.name));
+export async function GET(context: APIContext<{ post: Post; card: ReturnType<typeof postCard> }>): Promise<Response> {
+  return pngResponse(await ogImage(context.props.card));
 }
