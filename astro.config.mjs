@@ -13,6 +13,7 @@ import previewUnpublished from './src/integrations/preview-unpublished.ts';
 import site from './src/site.config.ts';
 import { exitOnSiteConfigProblems } from './src/lib/rules/site-config-gate.ts';
 import writerChecks from './src/integrations/writer-checks.ts';
+import incrementalGuard from './src/integrations/incremental-guard.ts';
 import { DIRECTIVES, SCRIPT_SOURCES, STYLE_SOURCES } from './src/lib/csp.ts';
 import { CODE_THEMES, codeClasses } from './src/lib/code-highlight.ts';
 import { tableAlignClasses } from './src/lib/table-align.ts';
@@ -45,7 +46,8 @@ export default defineConfig({
   // Tests give each build its own cache so fixture sites never share a content store.
   cacheDir: process.env.ASTRO_CACHE_DIR || './node_modules/.astro',
   // A page whose key (src/data/page-keys.ts) and code are unchanged since the last build is copied
-  // from the cache above instead of rendered. SOCIALBENCH_INCREMENTAL=0 renders every page.
+  // from the cache above instead of rendered (src/integrations/incremental-guard.ts: not after a build
+  // stopped while writing pages). SOCIALBENCH_INCREMENTAL=0 renders every page.
   experimental: { incrementalBuild: process.env.SOCIALBENCH_INCREMENTAL !== '0' },
   markdown: {
     // In .mdx, `<성장>`, `1,000원 < 2,000원`, `<br>`, `<!-- 메모 -->` and `<https://…>` are what the writer means (src/lib/markdown/mdx-prose.ts).
@@ -74,7 +76,7 @@ export default defineConfig({
       },
     },
   },
-  integrations: [previewUnpublished(), mdx(), sitemap(), searchIndex(), writerChecks()],
+  integrations: [incrementalGuard(), previewUnpublished(), mdx(), sitemap(), searchIndex(), writerChecks()],
   // A Content-Security-Policy <meta> in every page, with the hashes of the scripts and <style>
   // elements Astro emits; the same policy (plus frame-ancestors) is public/_headers' header. No
   // 'unsafe-inline': see src/lib/csp.ts and docs/deploy.md.

@@ -13,7 +13,7 @@ import site from '@/site.config';
 import { getAuthors, postNeighbours, relatedTo, type AuthorEntry, type Post } from './posts';
 import { getBenchmarks, getSurveys } from './surveys';
 
-export function postStamp(post: Post): KeyPart {
+function postStamp(post: Post): KeyPart {
   return entryStamp('posts', post, [post.data.heroImage]);
 }
 
@@ -39,6 +39,8 @@ function siteStamps(): Promise<KeyPart[]> {
  * expression (`survey={...}`) that only rendering would tell.
  */
 async function surveyStamps(post: Post): Promise<KeyPart[]> {
+  // Most posts show no survey: not even their text is walked for one (a walk when the writer checks are off).
+  if (!post.data.survey && !post.body?.includes('<Survey')) return [];
   const cited = citedSurveys(post);
   const unknown = /\bsurvey=\{/.test(post.body ?? '');
   if (cited.size === 0 && !unknown) return [];
