@@ -1,8 +1,8 @@
 /** /og/posts/<slug>.png: one Open Graph card per published post. */
 import type { APIContext, GetStaticPaths } from 'astro';
-import { getAuthor, getPublishedPosts, type Post } from '@/data/posts';
+import { getAuthor, getPublishedPosts } from '@/data/posts';
 import { postCard } from '@/lib/og-cards';
-import { ogCacheKey, ogImage } from '@/lib/og-image';
+import { ogCacheKey, ogImage, type OgCard } from '@/lib/og-image';
 import { pngResponse } from '@/lib/og-response';
 
 // The card's own cache key (everything that changes its pixels) is its key for the incremental
@@ -11,10 +11,10 @@ export const getStaticPaths = (async () =>
   Promise.all(
     (await getPublishedPosts()).map(async (post) => {
       const card = postCard(post, (await getAuthor(post.data.author)).data.name);
-      return { params: { slug: post.id }, props: { post, card }, cacheKey: ogCacheKey(card) };
+      return { params: { slug: post.id }, props: { card }, cacheKey: ogCacheKey(card) };
     }),
   )) satisfies GetStaticPaths;
 
-export async function GET(context: APIContext<{ post: Post; card: ReturnType<typeof postCard> }>): Promise<Response> {
+export async function GET(context: APIContext<{ card: OgCard }>): Promise<Response> {
   return pngResponse(await ogImage(context.props.card));
 }
