@@ -1,23 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { describe, expect, it, vi } from 'vitest';
+import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pngSize } from '../support/png';
+import { useTempAstroCache } from '../support/temp-cache';
 import { emojiSvg } from '@/lib/og-emoji';
 
 const card = { title: '"소통" & <태그> 다루기 🎉 — 트위터 운영 Q&A', kicker: '고객 서비스', meta: ['2011. 4. 18. · 김하늘'], siteName: '다온에듀 소셜 블로그' };
 
-let cacheRoot: string;
-const previous = process.env.ASTRO_CACHE_DIR;
-beforeAll(() => {
-  cacheRoot = mkdtempSync(join(tmpdir(), 'og-cache-'));
-  process.env.ASTRO_CACHE_DIR = cacheRoot;
-});
-afterAll(() => {
-  if (previous === undefined) delete process.env.ASTRO_CACHE_DIR;
-  else process.env.ASTRO_CACHE_DIR = previous;
-  rmSync(cacheRoot, { recursive: true, force: true });
-});
+const cacheRoot = useTempAstroCache('og-cache-');
 
 describe('Open Graph images', () => {
   it('draws a 1200x630 PNG', async () => {
@@ -51,7 +41,7 @@ describe('Open Graph images', () => {
   it('caches each card on disk under ASTRO_CACHE_DIR and reads it back instead of drawing again', async () => {
     const first = await import('@/lib/og-image');
     const png = await first.ogImage(card);
-    const dir = join(cacheRoot, 'og-images');
+    const dir = join(cacheRoot(), 'og-images');
     const files = readdirSync(dir);
     expect(files).toEqual([`${first.ogCacheKey(card)}.png`]);
     // Replace the cached file: a fresh build (new module instance) must serve it untouched.

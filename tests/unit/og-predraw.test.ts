@@ -4,11 +4,11 @@
  * land in the cache the route reads, and the process never outlives the build that started it.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import yaml from 'js-yaml';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import site from '@/site.config';
 import { postCard } from '@/lib/og-cards';
@@ -18,14 +18,14 @@ import { byNewest } from '@/lib/publishing';
 import { checkContent } from '@/lib/rules/content';
 import { postSchema } from '@/lib/rules/post-schema';
 import { datesAsWritten } from '@/lib/written-dates';
+import { useTempAstroCache } from '../support/temp-cache';
 
 const CATEGORY = site.categories[0]!.id;
 const NOW = new Date('2026-01-01T00:00:00Z');
 
 let root: string;
 let dir: string;
-let cacheRoot: string;
-const previousCache = process.env.ASTRO_CACHE_DIR;
+const cacheRoot = useTempAstroCache('og-predraw-cache-');
 
 function write(path: string, text: string): void {
   mkdirSync(dirname(join(dir, path)), { recursive: true });
@@ -35,15 +35,6 @@ function write(path: string, text: string): void {
 const author = (name: string) => JSON.stringify({ name, role: '담당자', bio: '소개 한 줄.' });
 const post = (fields: string) => `---\n${fields}\n---\n\n본문입니다.\n`;
 
-beforeAll(() => {
-  cacheRoot = mkdtempSync(join(tmpdir(), 'og-predraw-cache-'));
-  process.env.ASTRO_CACHE_DIR = cacheRoot;
-});
-afterAll(() => {
-  if (previousCache === undefined) delete process.env.ASTRO_CACHE_DIR;
-  else process.env.ASTRO_CACHE_DIR = previousCache;
-  rmSync(cacheRoot, { recursive: true, force: true });
-});
 beforeEach(() => {
   root = mkdtempSync(join(tmpdir(), 'og-predraw-'));
   dir = join(root, 'content');
@@ -127,7 +118,7 @@ describe('Open Graph cards drawn ahead', () => {
         `const cards = Array.from({ length: 3000 }, (_, i) => ({ title: 'ending ' + i + ' ' + Date.now(), meta: ['끝'], siteName: 'x' }));\n` +
         `const child = startOgPredraw(cards);\nconsole.log(child?.pid ?? 'none');\n`,
     );
-    const out = execFileSync(process.execPath, [script], { cwd: process.cwd(), env: { ...process.env, ASTRO_CACHE_DIR: cacheRoot }, encoding: 'utf8' });
+    const out = execFileSync(process.execPath, [script], { cwd: process.cwd(), env: { ...process.env, ASTRO_CACHE_DIR: cacheRoot() }, encoding: 'utf8' });
     const pid = Number(out.trim());
     expect(pid).toBeGreaterThan(0);
     const alive = () => {
