@@ -14,6 +14,8 @@ import site from './src/site.config.ts';
 import { exitOnSiteConfigProblems } from './src/lib/rules/site-config-gate.ts';
 import writerChecks from './src/integrations/writer-checks.ts';
 import incrementalGuard from './src/integrations/incremental-guard.ts';
+import highlightCacheFile from './src/integrations/highlight-cache.ts';
+import { highlightCache, highlightVersion } from './src/lib/markdown/highlight-cache.ts';
 import { DIRECTIVES, SCRIPT_SOURCES, STYLE_SOURCES } from './src/lib/csp.ts';
 import { CODE_THEMES, codeClasses } from './src/lib/code-highlight.ts';
 import { tableAlignClasses } from './src/lib/table-align.ts';
@@ -36,6 +38,8 @@ const highlight = async (code, lang, meta) => {
   if (!fn) throw new Error('Shiki did not start');
   return fn(code, lang, meta);
 };
+/** The same, answered from the last build's results for code it already highlighted (src/lib/markdown/highlight-cache.ts). */
+const codeHighlight = highlightCache(highlight, highlightVersion({ themes: CODE_THEMES }));
 
 export default defineConfig({
   site: site.url,
@@ -55,7 +59,7 @@ export default defineConfig({
       // Emphasis next to Korean (`**“도구”**를`) by the CJK-friendly rules: src/lib/cjk-emphasis.ts.
       mdastPlugins: [cjkFriendlyEmphasis(MARKDOWN_FEATURES)],
       // Maths before the highlighter, which would otherwise take `$$` blocks for code.
-      hastPlugins: [mathAsMathml, satteriHighlightPlugin(highlight, undefined), headingAnchors, taskListLabels, tableAlignClasses, forbiddenCharacters],
+      hastPlugins: [mathAsMathml, satteriHighlightPlugin(codeHighlight.highlight, undefined), headingAnchors, taskListLabels, tableAlignClasses, forbiddenCharacters],
       // The same features as the writer checks and the emphasis plugin's re-parse: src/lib/markdown-features.ts.
       features: MARKDOWN_FEATURES,
     })),
@@ -76,7 +80,7 @@ export default defineConfig({
       },
     },
   },
-  integrations: [incrementalGuard(), previewUnpublished(), mdx(), sitemap(), searchIndex(), writerChecks()],
+  integrations: [incrementalGuard(), highlightCacheFile(codeHighlight), previewUnpublished(), mdx(), sitemap(), searchIndex(), writerChecks()],
   // A Content-Security-Policy <meta> in every page, with the hashes of the scripts and <style>
   // elements Astro emits; the same policy (plus frame-ancestors) is public/_headers' header. No
   // 'unsafe-inline': see src/lib/csp.ts and docs/deploy.md.

@@ -27,6 +27,9 @@ const post = (n: number, extra: Partial<FixturePost> = {}, data: Record<string, 
   ...extra,
 });
 
+const CODE_TS = "```ts\nconst channels: string[] = ['blog', 'twitter']; // 채널\n```";
+const CODE_BASH = '```bash\nnpm run build && echo "완료" # 주석\n```';
+
 const survey = (a: number) => ({ ...xssSurvey, questions: [{ ...xssSurvey.questions[0]!, results: { a, b: 100 - a } }, xssSurvey.questions[1]!] });
 
 /** Paths Astro copied from its cache in this build ("├─ /posts/x/index.html (restored)" in its log). */
@@ -42,8 +45,9 @@ describe('incremental build: the same site as a build from nothing', { timeout: 
       post(3),
       // A hero image and an image in the text, beside the post in its folder.
       post(4, { file: 'post-004/index.md', body: '본문입니다.\n\n![본문 그림](./body.png)\n' }, { heroImage: './hero.png', heroAlt: '대표 그림' }),
-      post(5),
-      post(6, { file: 'post-006.mdx', body: '조사 결과입니다.\n\n<SurveyChart survey="xss-survey" question="q" />\n' }),
+      // Code blocks: the warm build answers them from the last build's highlighting (src/lib/markdown/highlight-cache.ts).
+      post(5, { body: `설정 예시입니다.\n\n${CODE_TS}\n` }),
+      post(6, { file: 'post-006.mdx', body: `조사 결과입니다.\n\n<SurveyChart survey="xss-survey" question="q" />\n\n${CODE_BASH}\n` }),
       post(7),
       post(8),
       post(9),
@@ -90,6 +94,8 @@ describe('incremental build: the same site as a build from nothing', { timeout: 
     }
     expect(existsSync(join(warm.outDir, 'posts/post-010/index.html'))).toBe(false);
     expect(readFileSync(join(warm.outDir, 'posts/post-007/index.html'), 'utf8')).toContain('글 8 (제목 고침)');
+    // The code blocks were highlighted (token colours as classes), in both pages rendered again.
+    for (const n of [5, 6]) expect(readFileSync(join(warm.outDir, `posts/post-00${n}/index.html`), 'utf8')).toMatch(/<pre class="astro-code[^"]*"[^>]*>.*class="sl-/s);
   });
 
   it('when the hour of a scheduled post comes (the hourly build)', () => {
