@@ -17,7 +17,7 @@ import incrementalGuard from './src/integrations/incremental-guard.ts';
 import highlightCacheFile from './src/integrations/highlight-cache.ts';
 import { highlightCache, highlightVersion } from './src/lib/markdown/highlight-cache.ts';
 import { DIRECTIVES, SCRIPT_SOURCES, STYLE_SOURCES } from './src/lib/csp.ts';
-import { CODE_THEMES, codeClasses } from './src/lib/code-highlight.ts';
+import { CODE_THEMES, codeTransformers } from './src/lib/code-highlight.ts';
 import { tableAlignClasses } from './src/lib/table-align.ts';
 
 // Before Astro reads the config: a wrong field gets a Korean block naming it, not "Invalid URL".
@@ -33,7 +33,7 @@ exitOnSiteConfigProblems(site);
 let highlighter;
 /** @type {(code: string, lang: string, meta?: string) => Promise<any>} */
 const highlight = async (code, lang, meta) => {
-  highlighter ??= satteriCreateHighlightFn('shiki', { themes: { ...CODE_THEMES }, transformers: [codeClasses()] });
+  highlighter ??= satteriCreateHighlightFn('shiki', { themes: { ...CODE_THEMES }, transformers: codeTransformers() });
   const fn = await highlighter;
   if (!fn) throw new Error('Shiki did not start');
   return fn(code, lang, meta);

@@ -119,6 +119,29 @@ export function codeClasses(): { name: string; root: (root: HastNode) => void } 
   };
 }
 
+/**
+ * Shiki stops tokenizing a line after 500 ms and gives the rest of it the colour it had reached.
+ * The first block of each language compiles the grammar inside that time, so on a busy machine (a
+ * build beside the tests, a shared CI runner) a block could come out with all its tokens in one
+ * colour, and differently from one build to the next, which a kept result (./markdown/
+ * highlight-cache.ts) would then repeat. With no limit, the same code always gets the same
+ * colours. (Astro's Shiki wrapper passes no tokenizer options; a transformer's `preprocess` sees
+ * the call's own options object before tokenizing.)
+ */
+export function untimedTokenizing(): { name: string; preprocess: (code: string, options: { tokenizeTimeLimit?: number }) => void } {
+  return {
+    name: 'socialbench:untimed-tokenizing',
+    preprocess(_code, options) {
+      options.tokenizeTimeLimit = 0;
+    },
+  };
+}
+
+/** Every transformer of the site's code blocks, in order (astro.config.mjs and the tests use these). */
+export function codeTransformers() {
+  return [untimedTokenizing(), codeClasses()];
+}
+
 /** The colours a theme can give a token or a code block, lower-case. */
 function themeColours(theme: CodeTheme): { foreground: string[]; background: string[] } {
   const foreground = new Set<string>();

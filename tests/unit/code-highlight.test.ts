@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { satteriCreateHighlightFn } from '@astrojs/markdown-satteri';
-import { CODE_THEMES, codeClasses, codeCssForThemes, styleToClasses } from '../../src/lib/code-highlight';
+import { CODE_THEMES, codeCssForThemes, codeTransformers, styleToClasses } from '../../src/lib/code-highlight';
 
 const root = resolve(import.meta.dirname, '../..');
 const css = readFileSync(join(root, 'src/styles/code.css'), 'utf8');
@@ -62,8 +62,26 @@ describe('code blocks without style attributes', () => {
     expect(() => styleToClasses('color: red', 'span')).toThrow(/is not #hex/);
   });
 
+  it('colours every token even when Shiki would cut a line short (a busy machine), the same on every build', async () => {
+    // Shiki gives up on a line after its time limit and colours the rest as one token; -1 makes
+    // it give up at once, as a first block of a language could on a loaded machine.
+    const cutShort = { name: 'cut-short', preprocess: (_code: string, options: { tokenizeTimeLimit?: number }) => void (options.tokenizeTimeLimit = -1) };
+    const withShiki = async (transformers: unknown[]) => {
+      const highlight = await satteriCreateHighlightFn('shiki', { themes: { ...CODE_THEMES }, transformers } as never);
+      return JSON.stringify(await highlight!("const channels: string[] = ['blog', 'twitter']; // 채널", 'ts'));
+    };
+    const site = await withShiki(codeTransformers());
+    // The site's transformers come after any other, so the limit they lift stays lifted.
+    expect(await withShiki([cutShort, ...codeTransformers()])).toBe(site);
+    const cut = await withShiki([...codeTransformers(), cutShort]);
+    expect(cut).not.toBe(site);
+    const lightColours = (json: string) => new Set(json.match(/sl-[0-9a-f]{6}/g));
+    expect(lightColours(cut).size).toBe(1);
+    expect(lightColours(site).size).toBeGreaterThan(3);
+  });
+
   it.each(SAMPLES)('%s: highlighted with classes only, each of them in code.css', async (lang, code) => {
-    const highlight = await satteriCreateHighlightFn('shiki', { themes: { ...CODE_THEMES }, transformers: [codeClasses()] } as never);
+    const highlight = await satteriCreateHighlightFn('shiki', { themes: { ...CODE_THEMES }, transformers: codeTransformers() } as never);
     const pre = (await highlight!(code, lang)) as Node;
     expect(pre.tagName).toBe('pre');
     const styled: string[] = [];

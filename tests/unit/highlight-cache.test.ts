@@ -8,10 +8,10 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { satteriCreateHighlightFn } from '@astrojs/markdown-satteri';
-import { CODE_THEMES, codeClasses } from '../../src/lib/code-highlight';
+import { CODE_THEMES, codeTransformers } from '../../src/lib/code-highlight';
 import { blockKey, highlightCache, highlightVersion, type HighlightFn } from '../../src/lib/markdown/highlight-cache';
 
-const shiki = satteriCreateHighlightFn('shiki', { themes: { ...CODE_THEMES }, transformers: [codeClasses()] });
+const shiki = satteriCreateHighlightFn('shiki', { themes: { ...CODE_THEMES }, transformers: codeTransformers() });
 
 /** The site's highlighter, counting the blocks Shiki was really asked for. */
 function countingShiki(): { fn: HighlightFn<unknown>; calls: () => number } {

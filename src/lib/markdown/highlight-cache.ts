@@ -8,6 +8,10 @@
  * its meta string, in one JSON file in Astro's cache folder, and answers from it before asking
  * Shiki.
  *
+ * Keeping a result is only right because the same code always gets the same tree: Shiki's time
+ * limit per line, which could colour a block differently on a busy machine, is lifted
+ * (`untimedTokenizing` in ../code-highlight.ts).
+ *
  * The file is only used by the same highlighting: its `version` covers this module and
  * ../code-highlight.ts (the class transformer), the Shiki and Astro packages that make the tree,
  * and the options (the themes). A build writes back only the blocks it used, so code that was
