@@ -5,6 +5,8 @@ import { pageTitle } from '@/lib/page-title';
 import { absoluteUrl } from '@/lib/urls';
 import { siteTwitterAccount, twitterShareUrl } from '@/lib/share';
 import { groupByMonth } from '@/lib/archive';
+import { packageVersion } from '@/lib/package-version';
+import { readFileSync } from 'node:fs';
 
 describe('table of contents', () => {
   const h = (depth: number, text: string) => ({ depth, slug: text, text: `${text} #` });
@@ -79,5 +81,13 @@ describe('archive', () => {
     expect(years.map((y) => y.year)).toEqual([2011, 2010]);
     expect(years[1]!.months[0]!.label).toBe('2010년 8월');
     expect(years[1]!.months[0]!.posts.map((p) => p.id)).toEqual(['b', 'a']);
+  });
+});
+
+describe('installed package versions (cache keys)', () => {
+  it('reads the version a module resolves, and nothing for a package that is not installed', () => {
+    const astro = JSON.parse(readFileSync(new URL('../../node_modules/astro/package.json', import.meta.url), 'utf8')) as { version: string };
+    expect(packageVersion('astro', import.meta.url)).toBe(astro.version);
+    expect(packageVersion('no-such-package-socialbench', import.meta.url)).toBe('');
   });
 });

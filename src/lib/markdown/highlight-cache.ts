@@ -22,9 +22,9 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { findPackageJSON } from 'node:module';
 import { join } from 'node:path';
 import { writeCacheFile } from '../cache-file.ts';
+import { packageVersion } from '../package-version.ts';
 
 /** The Markdown processor's highlighter: a code block's text, language and meta string to a hast element. */
 export type HighlightFn<Node> = (code: string, lang: string, meta?: string) => Promise<Node | undefined>;
@@ -32,17 +32,12 @@ export type HighlightFn<Node> = (code: string, lang: string, meta?: string) => P
 /** The packages whose code makes a highlighted tree. */
 const PACKAGES = ['shiki', '@shikijs/core', '@shikijs/langs', '@shikijs/themes', '@astrojs/internal-helpers', '@astrojs/markdown-satteri'];
 
-const packageVersion = (name: string): string => {
-  const file = findPackageJSON(name, import.meta.url);
-  return file ? `${name}@${(JSON.parse(readFileSync(file, 'utf8')) as { version?: string }).version ?? ''}` : `${name}@none`;
-};
-
 /** What a kept result depends on besides the block itself; `options` are the highlighter's (themes, …). */
 export function highlightVersion(options: unknown): string {
   const hash = createHash('sha256');
   hash.update(readFileSync(import.meta.filename));
   hash.update(readFileSync(join(import.meta.dirname, '..', 'code-highlight.ts')));
-  for (const name of PACKAGES) hash.update(`\0${packageVersion(name)}`);
+  for (const name of PACKAGES) hash.update(`\0${name}@${packageVersion(name, import.meta.url)}`);
   hash.update(`\0${JSON.stringify(options)}`);
   return hash.digest('base64url');
 }

@@ -17,10 +17,10 @@
  */
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { findPackageJSON } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { writeCacheFile } from '../cache-file.ts';
+import { packageVersion } from '../package-version.ts';
 import { EXCLUDE_SELECTORS, META, indexMeta, pageForIndex, readPostHtml } from './post-html.ts';
 
 export interface WriteIndexOptions {
@@ -78,10 +78,7 @@ function postPages(outDir: string): string[] {
     .sort();
 }
 
-const versionOf = (name: string): string => {
-  const file = findPackageJSON(name, import.meta.url);
-  return file ? (JSON.parse(readFileSync(file, 'utf8')) as { version?: string }).version ?? '' : '';
-};
+const versionOf = (name: string): string => packageVersion(name, import.meta.url);
 
 /** This folder's code: a change to how pages are read or tokens are made is a different index. */
 function codeHash(): string {
