@@ -14,8 +14,9 @@ import site from './src/site.config.ts';
 import { exitOnSiteConfigProblems } from './src/lib/rules/site-config-gate.ts';
 import writerChecks from './src/integrations/writer-checks.ts';
 import incrementalGuard from './src/integrations/incremental-guard.ts';
-import highlightCacheFile from './src/integrations/highlight-cache.ts';
+import compileCaches from './src/integrations/compile-caches.ts';
 import { highlightCache, highlightVersion } from './src/lib/markdown/highlight-cache.ts';
+import { compileVersion, mdxCompileCache } from './src/lib/markdown/compile-cache.ts';
 import { DIRECTIVES, SCRIPT_SOURCES, STYLE_SOURCES } from './src/lib/csp.ts';
 import { CODE_THEMES, codeTransformers } from './src/lib/code-highlight.ts';
 import { tableAlignClasses } from './src/lib/table-align.ts';
@@ -40,6 +41,11 @@ const highlight = async (code, lang, meta) => {
 };
 /** The same, answered from the last build's results for code it already highlighted (src/lib/markdown/highlight-cache.ts). */
 const codeHighlight = highlightCache(highlight, highlightVersion({ themes: CODE_THEMES }));
+/**
+ * Each MDX post compiled by an earlier build from the same text, with the same config, src/ and
+ * packages, is taken from there instead of compiled again (src/lib/markdown/compile-cache.ts).
+ */
+const compiledMdx = mdxCompileCache(compileVersion(import.meta.dirname, import.meta.filename), codeHighlight);
 
 export default defineConfig({
   site: site.url,
@@ -62,7 +68,7 @@ export default defineConfig({
       hastPlugins: [mathAsMathml, satteriHighlightPlugin(codeHighlight.highlight, undefined), headingAnchors, taskListLabels, tableAlignClasses, forbiddenCharacters],
       // The same features as the writer checks and the emphasis plugin's re-parse: src/lib/markdown-features.ts.
       features: MARKDOWN_FEATURES,
-    })),
+    }), compiledMdx),
     // Highlighting is the first hast plugin above (Shiki without style attributes).
     syntaxHighlight: false,
   },
@@ -80,7 +86,7 @@ export default defineConfig({
       },
     },
   },
-  integrations: [incrementalGuard(), highlightCacheFile(codeHighlight), previewUnpublished(), mdx(), sitemap(), searchIndex(), writerChecks()],
+  integrations: [incrementalGuard(), compileCaches({ highlight: codeHighlight, mdx: compiledMdx }), previewUnpublished(), mdx(), sitemap(), searchIndex(), writerChecks()],
   // A Content-Security-Policy <meta> in every page, with the hashes of the scripts and <style>
   // elements Astro emits; the same policy (plus frame-ancestors) is public/_headers' header. No
   // 'unsafe-inline': see src/lib/csp.ts and docs/deploy.md.

@@ -52,6 +52,8 @@ describe('incremental build: the same site as a build from nothing', { timeout: 
       post(8),
       post(9),
       post(10),
+      // MDX: the warm build compiles this edited post and takes post 6's module from the last build (src/lib/markdown/compile-cache.ts).
+      post(12, { file: 'post-012.mdx', body: `편집될 MDX 글입니다.\n\n${CODE_TS}\n` }),
       // Comes out on 2010-09-10: not in the first builds, in the last ones.
       { file: 'scheduled.md', data: postData({ title: '예약된 글', pubDate: '2010-09-10', category: editedCategory, tags: ['편집'] }) },
     ],
@@ -78,12 +80,17 @@ describe('incremental build: the same site as a build from nothing', { timeout: 
     writeFileSync(join(content, 'posts/post-004/hero.png'), makePng(800, 400, [200, 30, 30]));
     writeFileSync(join(content, 'posts/post-004/body.png'), makePng(600, 300, [30, 200, 30]));
     writeFileSync(join(content, 'surveys/xss-survey.json'), JSON.stringify(survey(75)));
+    const mdxFile = join(content, 'posts/post-012.mdx');
+    writeFileSync(mdxFile, `${readFileSync(mdxFile, 'utf8')}\nMDX 글에 한 문장을 더 썼습니다.\n`);
     rmSync(postFile(10));
     writeFileSync(postFile(11), readFileSync(postFile(9), 'utf8').replace('"글 9"', '"글 11"').replace(day(9), day(11)));
 
     const warm = build('incremental', before, true);
     const fresh = build('incremental-fresh', before, false);
     expect(snapshot(warm.outDir)).toEqual(snapshot(fresh.outDir));
+    expect(readFileSync(join(warm.outDir, 'posts/post-012/index.html'), 'utf8')).toContain('MDX 글에 한 문장을 더 썼습니다.');
+    // Post 6's compiled module came from the last build; the edited post 12 was compiled again.
+    expect(warm.output).toMatch(/MDX 글 \d+개 중 \d+개는 지난 빌드가 변환한 그대로 쓰고, 바뀐 1개만 새로 변환했습니다/);
 
     const copied = restored(warm);
     // Nothing these posts show changed: copied, not rendered.
@@ -103,6 +110,7 @@ describe('incremental build: the same site as a build from nothing', { timeout: 
     const fresh = build('incremental-fresh', after, false);
     expect(snapshot(warm.outDir)).toEqual(snapshot(fresh.outDir));
     expect(readFileSync(join(warm.outDir, 'index.html'), 'utf8')).toContain('예약된 글');
+    expect(warm.output).toMatch(/MDX 글 \d+개 모두 지난 빌드가 변환한 그대로 썼습니다/);
     const copied = restored(warm);
     for (const n of [1, 2]) expect(copied).toContain(`/posts/post-00${n}/`);
     expect(copied).not.toContain('/');

@@ -8,6 +8,10 @@
  * its meta string, in one JSON file in Astro's cache folder, and answers from it before asking
  * Shiki.
  *
+ * A post whose whole compiled module comes from the MDX compile cache (./compile-cache.ts) asks
+ * for none of its blocks; that cache records which blocks each post used (`recordBlocks`) and
+ * hands them back (`keepBlocks`), so they stay for the day the post is edited.
+ *
  * Keeping a result is only right because the same code always gets the same tree: Shiki's time
  * limit per line, which could colour a block differently on a busy machine, is lifted
  * (`untimedTokenizing` in ../code-highlight.ts).
@@ -20,6 +24,7 @@
  * next time it changes.) Each answer is a fresh copy: the Markdown processor and later plugins
  * may change the tree they are given.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -56,7 +61,14 @@ export interface HighlightCache<Node> {
   save(): void;
   /** Blocks answered from the file and highlighted, since `open`. */
   counts(): { kept: number; highlighted: number };
+  /** Runs `work` (one post's compile) and gives the keys of the blocks it highlighted, even beside other compiles. */
+  recordBlocks<T>(work: () => Promise<T>): Promise<{ value: T; blocks: string[] }>;
+  /** Keeps these blocks for the next build as if highlighted now (a post compiled from the last build's result). */
+  keepBlocks(blocks: readonly string[]): void;
 }
+
+/** The block keys of the compile running in this async context (compiles of several posts overlap). */
+const compiling = new AsyncLocalStorage<string[]>();
 
 export function highlightCache<Node>(highlight: HighlightFn<Node>, version: string): HighlightCache<Node> {
   let file: string | undefined;
@@ -68,6 +80,7 @@ export function highlightCache<Node>(highlight: HighlightFn<Node>, version: stri
     async highlight(code, lang, meta) {
       if (!file) return highlight(code, lang, meta);
       const key = blockKey(code, lang, meta);
+      compiling.getStore()?.push(key);
       const json = used.get(key) ?? before.get(key);
       if (json !== undefined) {
         kept++;
@@ -104,5 +117,16 @@ export function highlightCache<Node>(highlight: HighlightFn<Node>, version: stri
       }
     },
     counts: () => ({ kept, highlighted }),
+    async recordBlocks(work) {
+      const blocks: string[] = [];
+      const value = await compiling.run(blocks, work);
+      return { value, blocks };
+    },
+    keepBlocks(blocks) {
+      for (const key of blocks) {
+        const json = used.get(key) ?? before.get(key);
+        if (json !== undefined) used.set(key, json);
+      }
+    },
   };
 }
