@@ -1,16 +1,17 @@
 /**
  * Highlighted code blocks kept between builds.
  *
- * Astro compiles every MDX post on every build, so Shiki highlights every code block again, the
- * same code to the same result: about 4 ms of CPU a block, and the first block of each language
- * loads its grammar (1,000 posts with 192 blocks: 0.75 s of a build's bundling, more on a busy
- * machine; docs/benchmark.md). This keeps each result under a hash of the code, its language and
- * its meta string, in one JSON file in Astro's cache folder, and answers from it before asking
- * Shiki.
+ * A post Astro compiles again (an edited MDX post, or any post when the MDX compile cache,
+ * ./compile-cache.ts, starts afresh) has Shiki highlight each of its code blocks again: about 4 ms
+ * of CPU a block, and the first block of each language loads its grammar (1,000 posts with 192
+ * blocks: 0.75 s of a build's bundling, more on a busy machine; docs/benchmark.md). This keeps
+ * each result under a hash of the code, its language and its meta string, in one JSON file in
+ * Astro's cache folder, and answers from it before asking Shiki: a build that edits a post whose
+ * code is unchanged never starts Shiki.
  *
- * A post whose whole compiled module comes from the MDX compile cache (./compile-cache.ts) asks
- * for none of its blocks; that cache records which blocks each post used (`recordBlocks`) and
- * hands them back (`keepBlocks`), so they stay for the day the post is edited.
+ * A post whose compiled module comes from the MDX compile cache asks for none of its blocks; that
+ * cache records which blocks each post used (`recordBlocks`) and hands them back (`keepBlocks`),
+ * so they stay for the day the post is edited.
  *
  * Keeping a result is only right because the same code always gets the same tree: Shiki's time
  * limit per line, which could colour a block differently on a busy machine, is lifted
