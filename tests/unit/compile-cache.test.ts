@@ -160,6 +160,18 @@ describe('compiled MDX posts kept between builds', () => {
     expect(second.calls().compiles).toBe(1);
   });
 
+  it('renderer options it cannot write down (a cycle) keep nothing, and still compile', async () => {
+    const cyclic: Record<string, unknown> = { ...RENDERER_ARGS[0] };
+    cyclic.self = cyclic;
+    for (let i = 0; i < 2; i++) {
+      const compiler = await buildCompiler({ rendererArgs: [cyclic, RENDERER_ARGS[1]] });
+      expect((await compiler.compile()).code).toContain('성장');
+      expect(compiler.calls().compiles).toBe(1);
+      compiler.finish();
+    }
+    expect(keptFiles()).toEqual([]);
+  });
+
   it('a dev server (write: false) reads kept results but writes and removes none', async () => {
     const build = await buildCompiler();
     await build.compile();

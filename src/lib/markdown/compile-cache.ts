@@ -121,9 +121,14 @@ export function mdxCompileCache(version: string, highlighted?: BlockRecorder): M
 
   return {
     wrap(compile, rendererOptions) {
-      const options = JSON.stringify(rendererOptions) ?? '';
+      let options: string | undefined;
+      try {
+        options = JSON.stringify(rendererOptions) ?? '';
+      } catch {
+        options = undefined; // Options that cannot be written down (a cycle): nothing is kept for this renderer.
+      }
       return async (content, filePath, frontmatter) => {
-        if (!dir) return compile(content, filePath, frontmatter);
+        if (!dir || options === undefined) return compile(content, filePath, frontmatter);
         const name = `${hash(JSON.stringify([options, filePath, frontmatter, content]))}.json`;
         const file = join(dir, name);
         const entry = read(file);
