@@ -4,30 +4,10 @@
  * cannot find anything new, so it is not run again; a changed file, or a step that failed last
  * time, runs it in full. Failures are never remembered: a problem is always shown again.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { writeCacheFile } from '../../src/lib/cache-file.ts';
 
-/** Folders never read as inputs: tools' output and caches. */
-const SKIPPED = new Set(['node_modules', 'dist', '.tmp', '.astro', '.git', '.cache']);
-
-/** A hash of the paths and bytes of every file under `roots` (files or folders), plus `extra`. */
-export function inputsHash(base: string, roots: string[], extra: unknown = null): string {
-  const hash = createHash('sha256');
-  hash.update(JSON.stringify(extra));
-  const visit = (path: string) => {
-    if (!existsSync(path)) return;
-    if (statSync(path).isDirectory()) {
-      for (const name of readdirSync(path).sort()) if (!SKIPPED.has(name)) visit(join(path, name));
-      return;
-    }
-    hash.update(`\0${relative(base, path)}\0`);
-    hash.update(readFileSync(path));
-  };
-  for (const root of roots) visit(root);
-  return hash.digest('hex');
-}
+export { inputsHash } from '../../src/lib/inputs-hash.ts';
 
 export interface CheckCache {
   /**

@@ -24,8 +24,9 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join } from 'node:path';
 import { writeCacheFile } from '../cache-file.ts';
+import { inputsHash } from '../inputs-hash.ts';
 
 /** What Astro's MDX renderer returns for one post (the parts a result is kept by). */
 export interface CompiledMdx {
@@ -72,35 +73,14 @@ function resolvedFiles(result: CompiledMdx): boolean {
   return Boolean(meta?.hydratedComponents?.length || meta?.clientOnlyComponents?.length || meta?.serverComponents?.length);
 }
 
-/** Files under `dir`, recursively, as paths relative to it, in a fixed order. */
-function filesUnder(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'))
-    .sort();
-}
-
 /**
  * The compiler's version for a site at `root` whose Astro config is `configFile`: a hash of the
  * config, every file under `root/src` and the installed packages (node_modules/.package-lock.json,
  * else package-lock.json).
  */
 export function compileVersion(root: string, configFile: string): string {
-  const digest = createHash('sha256');
-  digest.update(readFileSync(configFile));
-  const src = join(root, 'src');
-  for (const file of filesUnder(src)) {
-    digest.update(`\0${file}\0`);
-    digest.update(readFileSync(join(src, file)));
-  }
-  for (const lock of [join(root, 'node_modules/.package-lock.json'), join(root, 'package-lock.json')]) {
-    if (!existsSync(lock)) continue;
-    digest.update(`\0${lock}\0`);
-    digest.update(readFileSync(lock));
-    break;
-  }
-  return digest.digest('base64url').slice(0, 32);
+  const lock = [join(root, 'node_modules/.package-lock.json'), join(root, 'package-lock.json')].find((file) => existsSync(file));
+  return inputsHash(root, [configFile, join(root, 'src'), ...(lock ? [lock] : [])]).slice(0, 32);
 }
 
 export function mdxCompileCache(version: string, highlighted?: BlockRecorder): MdxCompileCache {
