@@ -9,6 +9,9 @@
  */
 import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { isRunning } from '../../src/lib/is-running.ts';
+
+export { isRunning };
 
 /** Sibling folder to build into: `<parent>/.<name>-next-<pid>`. */
 export function stagingDirFor(target: string, pid: number = process.pid): string {
@@ -35,15 +38,6 @@ export function removeStaleStaging(target: string): string[] {
   return removed;
 }
 
-/** True while process `pid` exists (EPERM: it exists, as another user's). */
-export function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** Puts `staging` in place of `target`. The old target is deleted only once the new one is in place. */
 export function swapInto(staging: string, target: string): void {

@@ -37,13 +37,14 @@ export default function searchIndex(options: SearchIndexOptions = {}): AstroInte
         const linkCheck = sharedChecks().linkCheck;
         const whileWriting = linkCheck && (() => linkCheck.run(outDir));
         const written = await writeSearchIndex(outDir, { lang: site.lang, timeZone: site.timeZone, infix: options.infix, pagefind, cacheDir, whileWriting });
-        const tokens = `${written.tokens} index-only tokens for words inside compounds`;
+        const count = (n: number) => n.toLocaleString('ko-KR');
+        const tokens = `복합어 속 낱말을 찾게 하는 색인 전용 토큰 ${count(written.tokens)}개`;
         logger.info(
           !pagefind
-            ? `read ${written.pages} pages as for the search index; Pagefind not run (SOCIALBENCH_PAGEFIND=0)`
+            ? `검색 색인처럼 글 페이지 ${count(written.pages)}개를 읽었습니다. Pagefind는 실행하지 않았습니다(SOCIALBENCH_PAGEFIND=0).`
             : written.reused
-              ? `search index of ${written.pages} pages copied from the cache: no post page changed since it was written (${tokens})`
-              : `indexed ${written.pages} pages for search (${tokens})`,
+              ? `글 페이지가 지난 빌드와 모두 같아서, 글 ${count(written.pages)}개의 검색 색인을 캐시에서 복사했습니다(${tokens}).`
+              : `글 ${count(written.pages)}개로 검색 색인을 만들었습니다(${tokens}).`,
         );
       },
     },

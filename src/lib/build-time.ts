@@ -10,7 +10,7 @@ function readBuildTime(): Date {
   if (!raw) return new Date();
   const date = new Date(raw);
   if (Number.isNaN(date.getTime())) {
-    throw new Error(`BUILD_TIME: "${raw}" is not a date; expected an ISO date-time such as 2010-08-10T09:00:00+09:00`);
+    throw new Error(`환경 변수 BUILD_TIME: "${raw}"은(는) 날짜가 아닙니다. 2010-08-10T09:00:00+09:00처럼 ISO 날짜·시각으로 쓰거나, 지금 시각으로 빌드하려면 지우세요.`);
   }
   return date;
 }

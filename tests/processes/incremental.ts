@@ -91,6 +91,9 @@ describe('incremental build: the same site as a build from nothing', { timeout: 
     expect(readFileSync(join(warm.outDir, 'posts/post-012/index.html'), 'utf8')).toContain('MDX 글에 한 문장을 더 썼습니다.');
     // Post 6's compiled module came from the last build; the edited post 12 was compiled again.
     expect(warm.output).toMatch(/MDX 글 \d+개 중 \d+개는 지난 빌드가 변환한 그대로 쓰고, 바뀐 1개만 새로 변환했습니다/);
+    // The search index was written again (its bytes are in the snapshot), from the pages the last
+    // build prepared for it where they did not change.
+    expect(warm.output).toMatch(/글 \d+개로 검색 색인을 만들었습니다/);
 
     const copied = restored(warm);
     // Nothing these posts show changed: copied, not rendered.

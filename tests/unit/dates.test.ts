@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { buildTime, buildYear } from '@/lib/build-time';
 import { formatDate, formatYearMonth, isoDay, parseContentDate, yearMonth, zoneOffsetMinutes } from '@/lib/dates';
 
@@ -89,5 +89,19 @@ describe("the build's year", () => {
     expect(buildYear(SEOUL)).toBe(yearMonth(buildTime, SEOUL).year);
     expect(buildYear('UTC')).toBe(yearMonth(buildTime, 'UTC').year);
     expect(buildYear(SEOUL)).toBe(buildYear(SEOUL));
+  });
+
+  it('stops the build with a Korean message when BUILD_TIME is not a date', async () => {
+    vi.resetModules();
+    vi.stubEnv('BUILD_TIME', '2010-13-45 아침');
+    try {
+      await expect(import('@/lib/build-time')).rejects.toThrow('환경 변수 BUILD_TIME: "2010-13-45 아침"은(는) 날짜가 아닙니다. 2010-08-10T09:00:00+09:00처럼');
+      vi.resetModules();
+      vi.stubEnv('BUILD_TIME', '2010-08-10T09:00:00+09:00');
+      expect((await import('@/lib/build-time')).buildTime.toISOString()).toBe('2010-08-10T00:00:00.000Z');
+    } finally {
+      vi.unstubAllEnvs();
+      vi.resetModules();
+    }
   });
 });

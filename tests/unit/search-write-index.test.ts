@@ -33,6 +33,12 @@ function indexFiles(dir: string): Map<string, string> {
 const fragmentTexts = (dir: string) =>
   readdirSync(join(dir, 'pagefind/fragment')).map((f) => gunzipSync(readFileSync(join(dir, 'pagefind/fragment', f))).toString('utf8'));
 
+/** The pages kept prepared for the next build, by path. */
+const preparedPages = (cacheDir: string) =>
+  readdirSync(join(cacheDir, 'prepared'), { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.html'))
+    .sort();
+
 const options = (cacheDir: string) => ({ lang: 'ko', timeZone: 'Asia/Seoul', cacheDir });
 
 describe('the search index after a build', { timeout: 60_000 }, () => {
@@ -54,7 +60,8 @@ describe('the search index after a build', { timeout: 60_000 }, () => {
     expect(fragmentTexts(edited).join('\n')).toContain('고친 둘째 글');
     // One index is kept, the latest, with the two pages as prepared for it (the old "둘째 글" is gone).
     expect(readdirSync(join(cacheDir, 'index'))).toHaveLength(1);
-    expect(readdirSync(join(cacheDir, 'pages'))).toHaveLength(2);
+    expect(preparedPages(cacheDir)).toEqual(['posts/a/index.html', 'posts/b/index.html']);
+    expect(readFileSync(join(cacheDir, 'prepared/posts/b/index.html'), 'utf8')).toContain('고친 둘째 글');
     // The unchanged page came from the kept copy: the index is the one written with nothing kept.
     const fresh = site('fresh', { a: '첫째 글', b: '고친 둘째 글' });
     await writeSearchIndex(fresh, { lang: 'ko', timeZone: 'Asia/Seoul' });
@@ -63,6 +70,45 @@ describe('the search index after a build', { timeout: 60_000 }, () => {
     const removed = site('removed', { a: '첫째 글' });
     expect(await writeSearchIndex(removed, options(cacheDir))).toMatchObject({ pages: 1, reused: false });
     expect(fragmentTexts(removed).join('\n')).not.toContain('둘째 글');
+    // A post that went away leaves nothing behind, its folder included.
+    expect(preparedPages(cacheDir)).toEqual(['posts/a/index.html']);
+    expect(existsSync(join(cacheDir, 'prepared/posts/b'))).toBe(false);
+  });
+
+  it('prepares again only the pages that changed, and recovers from a kept folder that lost a page or its list', async () => {
+    const cacheDir = join(root, 'cache-prepared');
+    await writeSearchIndex(site('p1', { a: '첫째 글', b: '둘째 글' }), options(cacheDir));
+    const pageA = join(cacheDir, 'prepared/posts/a/index.html');
+    const written = statSync(pageA).mtimeMs;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await writeSearchIndex(site('p2', { a: '첫째 글', b: '고친 둘째 글' }), options(cacheDir));
+    expect(statSync(pageA).mtimeMs).toBe(written);
+
+    // A prepared page deleted by hand is prepared again: the index still has every post.
+    rmSync(pageA);
+    const lost = site('p3', { a: '첫째 글', b: '다시 고친 둘째 글' });
+    expect(await writeSearchIndex(lost, options(cacheDir))).toMatchObject({ pages: 2, reused: false });
+    expect(fragmentTexts(lost).join('\n')).toContain('첫째 글');
+
+    // A folder whose list is unreadable is started again from nothing.
+    writeFileSync(join(cacheDir, 'prepared/pages.json'), '{');
+    const unreadable = site('p4', { a: '고친 첫째 글', c: '셋째 글' });
+    expect(await writeSearchIndex(unreadable, options(cacheDir))).toMatchObject({ pages: 2, reused: false });
+    expect(fragmentTexts(unreadable).join('\n')).toContain('셋째 글');
+    expect(preparedPages(cacheDir)).toEqual(['posts/a/index.html', 'posts/c/index.html']);
+  });
+
+  it('leaves the folder of a build still running beside it, and removes one a stopped build left', async () => {
+    const cacheDir = join(root, 'cache-beside');
+    const running = join(cacheDir, `prepared.${process.ppid}`);
+    // No process has a pid this large (Linux allows at most 2^22).
+    const stopped = join(cacheDir, 'prepared.99999999');
+    for (const dir of [running, stopped]) mkdirSync(join(dir, 'posts/x'), { recursive: true });
+    const dir = site('beside', { a: '첫째 글' });
+    expect(await writeSearchIndex(dir, options(cacheDir))).toMatchObject({ pages: 1, reused: false });
+    expect(existsSync(running)).toBe(true);
+    expect(existsSync(stopped)).toBe(false);
+    expect(preparedPages(cacheDir)).toEqual(['posts/a/index.html']);
   });
 
   it('without Pagefind (npm run check) reads every page as for the index, and writes and keeps nothing', async () => {

@@ -127,8 +127,8 @@ export function readPostHtml(html: string): PostForIndex {
   );
   parser.write(html);
   parser.end();
-  if (!foundBody) throw new Error('no element with data-pagefind-body: the post page no longer marks its article for search');
-  if (!title) throw new Error('no <h1> inside the data-pagefind-body element: the post has no title for search');
+  if (!foundBody) throw new Error('data-pagefind-body 요소가 없습니다. 글 페이지(src/pages/posts/[...slug].astro)가 본문 article에 data-pagefind-body를 붙여야 검색 색인에 들어갑니다.');
+  if (!title) throw new Error('data-pagefind-body 요소 안에 <h1>이 없습니다. 검색 결과에 보일 글 제목을 <h1>로 그 안에 두어야 합니다.');
   if (articleEnd < 0) articleEnd = html.length;
   return { title, datetime, category, author, tags, text: squash(text), article: html.slice(articleStart, articleEnd) };
 }

@@ -4,22 +4,22 @@
  *
  * Only post pages are read, and only their element marked `data-pagefind-body` (the article), with
  * the post's metadata and the index-only tokens that find words inside Korean compounds
- * (post-html.ts, segment.ts). Each page as Pagefind is to read it is written to a scratch folder
- * under the same relative path, so Pagefind reads them all at once, in parallel, and gives them
- * the URLs of the built pages.
+ * (post-html.ts, segment.ts). Each page as Pagefind is to read it is written to a folder under the
+ * same relative path, so Pagefind reads them all at once, in parallel, and gives them the URLs of
+ * the built pages. With a cache, that folder is kept between builds (PreparedPages, below), so a
+ * build writes only the pages that changed.
  *
  * Why the copy: Pagefind has no incremental mode, and writing the index is most of what a build
  * does after its pages (5-8 s at 1,000 posts, 75 s at 10,000: docs/benchmark.md). An hourly build
  * with no new post, or any rebuild that leaves every post page byte for byte as it was, gets the
  * same index either way. The key is every post page's path and bytes, this folder's code, the
- * versions of Pagefind and htmlparser2 and the options; anything else runs Pagefind in full, with
- * the pages whose bytes are unchanged read from the prepared copies kept beside the index.
+ * versions of Pagefind and htmlparser2 and the options; anything else runs Pagefind in full.
  */
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
-import { writeCacheFile } from '../cache-file.ts';
+import { isRunning } from '../is-running.ts';
 import { packageVersion } from '../package-version.ts';
 import { EXCLUDE_SELECTORS, META, indexMeta, pageForIndex, readPostHtml } from './post-html.ts';
 
@@ -137,7 +137,7 @@ function reuse(indexDir: string, key: string, target: string): { pages: number; 
   }
 }
 
-/** Keeps this index for the next build, in place of the one kept before. A failure to keep it is not the build's. */
+/** Keeps this index for the next build. A failure to keep it is not the build's. */
 function keep(indexDir: string, key: string, source: string, summary: { pages: number; tokens: number }): void {
   const partial = join(indexDir, `${key}.${process.pid}.tmp`);
   try {
@@ -147,56 +147,144 @@ function keep(indexDir: string, key: string, source: string, summary: { pages: n
     writeFileSync(join(partial, 'summary.json'), JSON.stringify(summary));
     // Complete or absent: another build only ever sees a finished folder under the key's name.
     if (!existsSync(join(indexDir, key))) renameSync(partial, join(indexDir, key));
-    for (const name of readdirSync(indexDir)) if (name !== key) rmSync(join(indexDir, name), { recursive: true, force: true });
+    else rmSync(partial, { recursive: true, force: true });
   } catch {
     rmSync(partial, { recursive: true, force: true });
   }
 }
 
-interface Prepared {
-  /** The page as Pagefind is given it (post-html.ts). */
-  page: string;
+/** The pid in a name that ends in `.<pid>` or `.<pid>.tmp`; undefined for any other name. */
+function pidIn(name: string): number | undefined {
+  const match = /\.(\d+)(?:\.tmp)?$/.exec(name);
+  return match ? Number(match[1]) : undefined;
+}
+
+/** Removes what is not `keepName` from `dir`, except the folders of builds still running beside this one. */
+function removeOthers(dir: string, keepNames: Set<string>): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (keepNames.has(name)) continue;
+    const pid = pidIn(name);
+    if (pid && pid !== process.pid && isRunning(pid)) continue;
+    rmSync(join(dir, name), { recursive: true, force: true });
+  }
+}
+
+interface PreparedEntry {
+  /** Of the settings and the built page's bytes: the same key, the same prepared page. */
+  key: string;
   tokens: number;
 }
 
+const MANIFEST = 'pages.json';
+const PREPARED = 'prepared';
+
 /**
- * Each post page as Pagefind is to read it, from <cacheDir>/pages/ when an earlier build
- * prepared the same bytes with the same code (reading a page and making its tokens is about
- * 1 ms a post: 10 s at 10,000), else prepared now and kept. Returns the keys used.
+ * The post pages as Pagefind reads them, laid out as the site (posts/<slug>/index.html), with
+ * pages.json giving each page's key and token count. With a cache it is <cacheDir>/prepared, kept
+ * between builds: a build rewrites only the pages whose bytes changed and removes those that are
+ * gone. Preparing a page is about 1 ms (10 s at 10,000 posts), and writing every page to a scratch
+ * folder and removing it again took about 1 s a build at 1,000 (docs/benchmark.md).
+ *
+ * A build claims the folder by renaming it to prepared.<pid>, so two builds sharing a cache never
+ * write into one folder (the second starts an empty one), and gives it back once Pagefind has read
+ * it. A build that stops before then leaves prepared.<pid>; a later build removes it, and the next
+ * one starts from nothing: a folder given back always matches its pages.json.
  */
-function preparePages(pages: PostPage[], scratch: string, options: WriteIndexOptions, settings: string, pagesDir?: string): { tokens: number; used: Set<string> } {
-  if (pagesDir) mkdirSync(pagesDir, { recursive: true });
-  const used = new Set<string>();
-  let tokens = 0;
-  for (const { path, bytes, hash } of pages) {
-    const key = pagesDir ? `${sha256(settings, '\0', hash)}.json` : undefined;
-    let prepared: Prepared | undefined;
-    if (pagesDir && key) {
-      used.add(key);
-      try {
-        prepared = JSON.parse(readFileSync(join(pagesDir, key), 'utf8')) as Prepared;
-      } catch {
-        prepared = undefined;
-      }
+class PreparedPages {
+  readonly dir: string;
+  private entries: Record<string, PreparedEntry> = {};
+  private readonly shared?: string;
+
+  constructor(cacheDir: string | undefined) {
+    if (!cacheDir) {
+      this.dir = mkdtempSync(join(tmpdir(), 'socialbench-search-'));
+      return;
     }
-    if (!prepared) {
-      try {
-        const post = readPostHtml(bytes.toString('utf8'));
-        const meta = indexMeta(post, { timeZone: options.timeZone, infix: options.infix });
-        prepared = {
-          page: pageForIndex(post, meta, options.lang),
-          tokens: `${meta[META.titleInfix] ?? ''} ${meta[META.infix] ?? ''}`.split(' ').filter(Boolean).length,
-        };
-      } catch (error) {
-        throw new Error(`Search index: ${path}: ${(error as Error).message}`);
-      }
-      if (pagesDir && key) writeCacheFile(join(pagesDir, key), JSON.stringify(prepared));
+    this.shared = join(cacheDir, PREPARED);
+    this.dir = join(cacheDir, `${PREPARED}.${process.pid}`);
+    rmSync(this.dir, { recursive: true, force: true });
+    mkdirSync(cacheDir, { recursive: true });
+    try {
+      renameSync(this.shared, this.dir);
+      this.entries = (JSON.parse(readFileSync(join(this.dir, MANIFEST), 'utf8')) as { pages: Record<string, PreparedEntry> }).pages;
+    } catch {
+      // None kept, another build has it, or it is not one this code wrote: start empty.
+      rmSync(this.dir, { recursive: true, force: true });
+      mkdirSync(this.dir, { recursive: true });
+      this.entries = {};
     }
-    tokens += prepared.tokens;
-    mkdirSync(dirname(join(scratch, path)), { recursive: true });
-    writeFileSync(join(scratch, path), prepared.page);
   }
-  return { tokens, used };
+
+  /** Makes the folder hold exactly `pages` as prepared with `settings`; returns their tokens in all. */
+  update(pages: PostPage[], options: WriteIndexOptions, settings: string): number {
+    const next: Record<string, PreparedEntry> = {};
+    let tokens = 0;
+    for (const { path, bytes, hash } of pages) {
+      const key = sha256(settings, '\0', hash);
+      const file = join(this.dir, path);
+      const kept = this.entries[path];
+      const exists = kept !== undefined && existsSync(file);
+      let entry: PreparedEntry;
+      if (exists && kept.key === key) {
+        entry = kept;
+      } else {
+        const prepared = preparePage(path, bytes, options);
+        if (!exists) mkdirSync(dirname(file), { recursive: true });
+        writeFileSync(file, prepared.page);
+        entry = { key, tokens: prepared.tokens };
+      }
+      next[path] = entry;
+      tokens += entry.tokens;
+    }
+    for (const path of Object.keys(this.entries)) {
+      if (path in next) continue;
+      rmSync(join(this.dir, path), { force: true });
+      // Its folder (posts/<slug>/) too, when nothing else is in it.
+      for (let dir = dirname(join(this.dir, path)); dir.startsWith(join(this.dir, 'posts')); dir = dirname(dir)) {
+        try {
+          rmdirSync(dir);
+        } catch {
+          break;
+        }
+      }
+    }
+    this.entries = next;
+    writeFileSync(join(this.dir, MANIFEST), JSON.stringify({ pages: next }));
+    return tokens;
+  }
+
+  /** Gives the folder back for the next build (or removes it: no cache, a failed build, or another build gave one back first). */
+  release(keepIt: boolean): void {
+    if (keepIt && this.shared) {
+      try {
+        renameSync(this.dir, this.shared);
+        return;
+      } catch {
+        // Another build gave one back first: theirs stays.
+      }
+    }
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/** A post page as Pagefind is to read it (post-html.ts), with the number of index-only tokens it carries. */
+function preparePage(path: string, bytes: Buffer, options: WriteIndexOptions): { page: string; tokens: number } {
+  try {
+    const post = readPostHtml(bytes.toString('utf8'));
+    const meta = indexMeta(post, { timeZone: options.timeZone, infix: options.infix });
+    return {
+      page: pageForIndex(post, meta, options.lang),
+      tokens: `${meta[META.titleInfix] ?? ''} ${meta[META.infix] ?? ''}`.split(' ').filter(Boolean).length,
+    };
+  } catch (error) {
+    throw new Error(`검색 색인: ${path}: ${(error as Error).message}`);
+  }
 }
 
 /** Writes <outDir>/pagefind from the built post pages (see the top of this file). */
@@ -207,14 +295,21 @@ export async function writeSearchIndex(outDir: string, options: WriteIndexOption
     return bytes.includes('data-pagefind-body') ? [{ path: relative(outDir, file), bytes, hash: sha256(bytes) }] : [];
   });
   const target = join(outDir, 'pagefind');
-  const runPagefind = options.pagefind ?? true;
-  // `npm run check`'s build reads the pages only: it neither uses nor changes what is kept.
-  const cacheDir = runPagefind ? options.cacheDir : undefined;
+  rmSync(target, { recursive: true, force: true });
+
+  if (options.pagefind === false) {
+    // `npm run check`'s build: every page is read as for the index, so one Pagefind could not
+    // index still stops it; nothing is written or kept.
+    let tokens = 0;
+    for (const { path, bytes } of pages) tokens += preparePage(path, bytes, options).tokens;
+    await options.whileWriting?.();
+    return { pages: pages.length, tokens, reused: false };
+  }
+
+  const { cacheDir } = options;
   const indexDir = cacheDir && join(cacheDir, 'index');
-  const pagesDir = cacheDir && join(cacheDir, 'pages');
   const settings = settingsKey(options);
   const key = indexDir ? indexKey(pages, settings) : undefined;
-  rmSync(target, { recursive: true, force: true });
   if (indexDir && key) {
     const reused = reuse(indexDir, key, target);
     if (reused) {
@@ -223,47 +318,47 @@ export async function writeSearchIndex(outDir: string, options: WriteIndexOption
     }
   }
 
-  const scratch = mkdtempSync(join(tmpdir(), 'socialbench-search-'));
+  const prepared = new PreparedPages(cacheDir);
+  let released = false;
   try {
-    const { tokens, used } = preparePages(pages, scratch, options, settings, pagesDir);
+    const tokens = prepared.update(pages, options, settings);
     const summary = { pages: pages.length, tokens };
     // Every post page's bytes (about 600 MB at 10,000 posts) are let go before Pagefind writes and
     // the link check runs beside it, which would otherwise hold them on top of its own.
     pages = undefined;
-    if (!runPagefind) {
-      await options.whileWriting?.();
-      return { ...summary, reused: false };
-    }
 
     const pagefind = await import('pagefind');
     try {
       const { index, errors } = await pagefind.createIndex({ forceLanguage: options.lang, excludeSelectors: EXCLUDE_SELECTORS });
-      if (!index) throw new Error(`Search index: Pagefind could not start: ${errors.join('; ')}`);
-      const added = await index.addDirectory({ path: scratch, glob: 'posts/**/*.html' });
-      if (added.errors.length) throw new Error(`Search index: ${added.errors.join('; ')}`);
-      if (added.page_count !== summary.pages) throw new Error(`Search index: Pagefind indexed ${added.page_count} of ${summary.pages} post pages`);
+      if (!index) throw new Error(`검색 색인: Pagefind를 시작하지 못했습니다: ${errors.join('; ')}`);
+      const added = await index.addDirectory({ path: prepared.dir, glob: 'posts/**/*.html' });
+      if (added.errors.length) throw new Error(`검색 색인: ${added.errors.join('; ')}`);
+      if (added.page_count !== summary.pages) throw new Error(`검색 색인: 글 페이지 ${summary.pages}개 중 ${added.page_count}개만 색인되었습니다`);
       const writing = index.writeFiles({ outputPath: target });
       let alongside: void | Promise<void>;
       try {
+        // Pagefind has read the pages: the folder goes back now, and what the last index left in
+        // the cache is removed while Pagefind's process writes (this thread would only wait).
+        prepared.release(true);
+        released = true;
+        if (cacheDir && indexDir && key) {
+          removeOthers(indexDir, new Set([key]));
+          removeOthers(cacheDir, new Set(['index', PREPARED]));
+        }
         alongside = options.whileWriting?.();
       } catch (error) {
         await writing.catch(() => undefined);
         throw error;
       }
       const [written] = await Promise.all([writing, alongside]);
-      if (written.errors.length) throw new Error(`Search index: ${written.errors.join('; ')}`);
+      if (written.errors.length) throw new Error(`검색 색인: ${written.errors.join('; ')}`);
     } finally {
       await pagefind.close();
     }
     for (const name of UNUSED_FILES) rmSync(join(target, name), { force: true });
-    if (cacheDir && indexDir && pagesDir && key) {
-      keep(indexDir, key, target, summary);
-      // Only what this build used is kept: a page that changed or went away leaves nothing behind.
-      for (const name of readdirSync(pagesDir)) if (!used.has(name)) rmSync(join(pagesDir, name), { force: true });
-      for (const name of readdirSync(cacheDir)) if (name !== 'index' && name !== 'pages') rmSync(join(cacheDir, name), { recursive: true, force: true });
-    }
+    if (indexDir && key) keep(indexDir, key, target, summary);
     return { ...summary, reused: false };
   } finally {
-    rmSync(scratch, { recursive: true, force: true });
+    if (!released) prepared.release(false);
   }
 }
