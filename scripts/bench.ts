@@ -21,6 +21,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { writeBareSite } from './bench/bare.ts';
 import { writePosts } from './bench/generate-posts.ts';
 import { hasGnuTime, measureBuild, type BuildRun } from './bench/measure.ts';
+import { breakdown, checkTargets, formatMiB, table, targetsFor } from './bench/report.ts';
 import { buildRuntimeEnv } from './lib/run.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -33,10 +34,16 @@ const bareDir = join(benchDir, 'bare');
 const astroBin = join(root, 'node_modules/.bin/astro');
 const BUILD_TIME = '2026-11-27T12:00:00+09:00';
 
-const USAGE = 'usage: npm run bench [-- --posts N] [--runs R]   (defaults: 1000 posts, 3 rounds; the median of each build is reported)';
+/** The five builds, as the table names them. */
+const LABELS = {
+  cold: '이 사이트, 콜드',
+  warm: '이 사이트, 웜 (글 1개 바뀜)',
+  unchanged: '이 사이트, 웜 (바뀐 것 없음)',
+  bare: '기본 Astro, 콜드',
+  starter: '스타터, 콜드',
+};
 
-/** The targets of docs/budgets.md, against the bare Astro build on the same posts. */
-const TARGETS = { coldToBare: 1.25, warmToBareCold: 1.0, peakMiB1000: 1536 };
+const USAGE = '사용법: npm run bench [-- --posts N] [--runs R]   (기본값: 글 1,000개, 3회; 빌드마다 중앙값을 보여 줍니다)';
 
 function parseArgs(argv: string[]): { posts: number; runs: number } {
   const options = { posts: 1000, runs: 3 };
@@ -48,14 +55,14 @@ function parseArgs(argv: string[]): { posts: number; runs: number } {
     }
     const match = arg.match(/^--(posts|runs)(?:=(.*))?$/);
     if (!match) {
-      console.error(`unknown option ${arg}; ${USAGE}`);
+      console.error(`알 수 없는 옵션입니다: ${arg}\n${USAGE}`);
       process.exit(2);
     }
     const name = match[1] as 'posts' | 'runs';
     const value = match[2] ?? argv[++i];
     const n = Number(value);
     if (!Number.isInteger(n) || n < 1) {
-      console.error(`--${name}: "${value ?? ''}" is not a whole number; expected e.g. --${name} ${options[name]}`);
+      console.error(`--${name}: "${value ?? ''}"은(는) 1 이상의 정수가 아닙니다. 예: --${name} ${options[name]}`);
       process.exit(2);
     }
     options[name] = n;
@@ -119,7 +126,7 @@ function changeOnePost(round: number): void {
 
 function fail(run: BuildRun): never {
   const tail = run.output.trimEnd().split('\n').slice(-40).join('\n');
-  console.error(`\n✗ ${run.label} build failed after ${run.wallS.toFixed(1)} s. Last lines of its log:\n\n${tail}`);
+  console.error(`\n✗ ${run.label} 빌드가 ${run.wallS.toFixed(1)} s 만에 실패했습니다. 로그의 마지막 줄:\n\n${tail}`);
   process.exit(1);
 }
 
@@ -128,7 +135,7 @@ async function build(label: string, key: string, cwd: string, outName: string, c
   const cacheDir = join(benchDir, cacheName);
   rmSync(outDir, { recursive: true, force: true });
   if (cold) rmSync(cacheDir, { recursive: true, force: true });
-  process.stdout.write(`building ${label}… `);
+  process.stdout.write(`${label} 빌드 중… `);
   const run = await measureBuild({
     label,
     cwd,
@@ -149,38 +156,19 @@ function median(runs: BuildRun[]): BuildRun {
   return [...runs].sort((a, b) => a.wallS - b.wallS)[Math.floor(runs.length / 2)] as BuildRun;
 }
 
-const fmtS = (s: number | undefined) => (s === undefined ? '?' : `${s.toFixed(1)} s`);
-const fmtMiB = (m: number | null) => (m === null ? 'n/a' : `${Math.round(m)} MiB`);
-
-function table(rows: string[][]): string {
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
-  return rows.map((r) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]!) : cell.padStart(widths[c]!))).join('  ')).join('\n');
-}
-
-function breakdown(run: BuildRun, top = 6): string {
-  const p = run.phases;
-  const lines = [
-    `${run.label}: setup ${fmtS(p.setupS)}, bundle ${fmtS(p.bundleS)}, pages ${fmtS(p.generateS)}, after-build hooks ${fmtS(p.afterS)}`,
-  ];
-  for (const r of p.routes.slice(0, top)) {
-    lines.push(`    ${r.group.padEnd(24)} ${String(r.count).padStart(5)} routes  ${r.s.toFixed(1).padStart(6)} s  (${((r.s * 1000) / r.count).toFixed(1)} ms each)`);
-  }
-  return lines.join('\n');
-}
-
 async function main(): Promise<void> {
   const { posts, runs: runCount } = parseArgs(process.argv.slice(2));
   if (!existsSync(astroBin)) {
-    console.error(`${relative(root, astroBin)} is missing: run npm install first`);
+    console.error(`${relative(root, astroBin)}이(가) 없습니다. 먼저 npm install을 실행하세요.`);
     process.exit(1);
   }
   mkdirSync(benchDir, { recursive: true });
   const gnuTime = hasGnuTime();
-  if (!gnuTime) console.log('GNU time (/usr/bin/time) not found: peak memory will be reported as n/a (apt-get install time).');
+  if (!gnuTime) console.log('GNU time(/usr/bin/time)이 없어 최대 메모리는 "알 수 없음"으로 나옵니다 (apt-get install time).');
 
   const loadStart = loadavg()[0]!;
   const text = generateContent(posts);
-  console.log(`wrote ${posts} posts to ${relative(root, postsDir)} (${text.hangulMin}-${text.hangulMax} Hangul characters each)`);
+  console.log(`글 ${posts.toLocaleString('ko-KR')}개를 ${relative(root, postsDir)}에 썼습니다 (글마다 한글 ${text.hangulMin.toLocaleString('ko-KR')}–${text.hangulMax.toLocaleString('ko-KR')}자).`);
   setUpStarter();
 
   writeBareSite(bareDir, join(root, 'node_modules'));
@@ -190,13 +178,13 @@ async function main(): Promise<void> {
   const bareEnv = { BENCH_POSTS_DIR: postsDir };
   const runs: Record<'cold' | 'warm' | 'unchanged' | 'bare' | 'starter', BuildRun[]> = { cold: [], warm: [], unchanged: [], bare: [], starter: [] };
   for (let r = 1; r <= runCount; r++) {
-    if (runCount > 1) console.log(`round ${r} of ${runCount}`);
-    runs.cold.push(await build('ours (cold)', 'ours-cold', root, 'ours-dist', 'ours-cache', true, ourEnv, gnuTime));
-    runs.bare.push(await build('bare Astro (cold)', 'bare-cold', bareDir, 'bare-dist', 'bare-cache', true, bareEnv, gnuTime));
+    if (runCount > 1) console.log(`${r}/${runCount}회차`);
+    runs.cold.push(await build(LABELS.cold, 'ours-cold', root, 'ours-dist', 'ours-cache', true, ourEnv, gnuTime));
+    runs.bare.push(await build(LABELS.bare, 'bare-cold', bareDir, 'bare-dist', 'bare-cache', true, bareEnv, gnuTime));
     changeOnePost(r);
-    runs.warm.push(await build('ours (warm, 1 post changed)', 'ours-warm', root, 'ours-dist', 'ours-cache', false, ourEnv, gnuTime));
-    runs.unchanged.push(await build('ours (warm, nothing changed)', 'ours-unchanged', root, 'ours-dist', 'ours-cache', false, ourEnv, gnuTime));
-    runs.starter.push(await build('starter (cold)', 'starter-cold', starterDir, 'starter-dist', 'starter-cache', true, { BENCH_POSTS_DIR: postsDir }, gnuTime));
+    runs.warm.push(await build(LABELS.warm, 'ours-warm', root, 'ours-dist', 'ours-cache', false, ourEnv, gnuTime));
+    runs.unchanged.push(await build(LABELS.unchanged, 'ours-unchanged', root, 'ours-dist', 'ours-cache', false, ourEnv, gnuTime));
+    runs.starter.push(await build(LABELS.starter, 'starter-cold', starterDir, 'starter-dist', 'starter-cache', true, { BENCH_POSTS_DIR: postsDir }, gnuTime));
   }
   const cold = median(runs.cold);
   const warm = median(runs.warm);
@@ -206,23 +194,19 @@ async function main(): Promise<void> {
 
   const toBare = (a: BuildRun) => a.wallS / bare.wallS;
   const rows = [
-    ['', 'wall', 'vs bare', 'vs starter', 'peak RSS', 'HTML pages', 'ms/post'],
-    ...[cold, warm, unchanged, bare, starter].map((r) => [r.label, `${r.wallS.toFixed(1)} s`, `${toBare(r).toFixed(2)}×`, `${(r.wallS / starter.wallS).toFixed(2)}×`, fmtMiB(r.rssMiB), String(r.pages), ((r.wallS * 1000) / posts).toFixed(1)]),
+    ['', '시간', '기본 대비', '스타터 대비', '최대 RSS', 'HTML 페이지', '글당 ms'],
+    ...[cold, warm, unchanged, bare, starter].map((r) => [r.label, `${r.wallS.toFixed(1)} s`, `${toBare(r).toFixed(2)}×`, `${(r.wallS / starter.wallS).toFixed(2)}×`, formatMiB(r.rssMiB), r.pages.toLocaleString('ko-KR'), ((r.wallS * 1000) / posts).toFixed(1)]),
   ];
   const loadEnd = loadavg()[0]!;
-  console.log(`\n${posts} posts, ${runCount === 1 ? '1 round' : `median of ${runCount} alternating rounds`}, ${availableParallelism()} CPUs, load average ${loadStart.toFixed(2)} at the start, ${loadEnd.toFixed(2)} at the end`);
-  if (Math.max(loadStart, loadEnd) > availableParallelism()) console.log('(the machine was busy with other work: times are noisy; compare the ratios, or rerun on an idle machine)');
+  console.log(`\n글 ${posts.toLocaleString('ko-KR')}개, ${runCount === 1 ? '1회' : `${runCount}회 번갈아 빌드한 중앙값`}, CPU ${availableParallelism()}개, 부하 평균 시작 ${loadStart.toFixed(2)}, 끝 ${loadEnd.toFixed(2)}`);
+  if (Math.max(loadStart, loadEnd) > availableParallelism()) console.log('(기계가 다른 일로 바빠 시간이 흔들립니다. 비율을 비교하거나, 한가한 기계에서 다시 실행하세요.)');
   console.log('');
   console.log(table(rows));
-  console.log(`\nall rounds (s): ours cold ${runs.cold.map((r) => r.wallS.toFixed(1)).join(', ')}; warm ${runs.warm.map((r) => r.wallS.toFixed(1)).join(', ')}; nothing changed ${runs.unchanged.map((r) => r.wallS.toFixed(1)).join(', ')}; bare ${runs.bare.map((r) => r.wallS.toFixed(1)).join(', ')}; starter ${runs.starter.map((r) => r.wallS.toFixed(1)).join(', ')}`);
-  console.log(`\nWhere the time went (from Astro's log):\n${[cold, warm, unchanged, bare, starter].map((r) => breakdown(r)).join('\n')}`);
+  const seconds = (list: BuildRun[]) => list.map((r) => r.wallS.toFixed(1)).join(', ');
+  console.log(`\n모든 회차(초): 콜드 ${seconds(runs.cold)}; 웜 ${seconds(runs.warm)}; 바뀐 것 없음 ${seconds(runs.unchanged)}; 기본 Astro ${seconds(runs.bare)}; 스타터 ${seconds(runs.starter)}`);
+  console.log(`\n시간이 든 곳 (Astro 로그 기준):\n${[cold, warm, unchanged, bare, starter].map((r) => breakdown(r)).join('\n')}`);
 
-  const peakLimit = posts <= 1000 ? TARGETS.peakMiB1000 : undefined;
-  const checks = [
-    { what: `cold build within ${TARGETS.coldToBare}× the bare build`, ok: toBare(cold) <= TARGETS.coldToBare, figure: `${toBare(cold).toFixed(2)}×` },
-    { what: `warm build (one post changed) within ${TARGETS.warmToBareCold}× the bare cold build`, ok: toBare(warm) <= TARGETS.warmToBareCold, figure: `${toBare(warm).toFixed(2)}×` },
-    ...(peakLimit && cold.rssMiB !== null ? [{ what: `peak RSS within ${peakLimit} MiB`, ok: cold.rssMiB <= peakLimit, figure: fmtMiB(cold.rssMiB) }] : []),
-  ];
+  const checks = checkTargets(posts, cold, warm, bare);
   console.log('');
   for (const c of checks) console.log(`${c.ok ? '✓' : '✗'} ${c.what}: ${c.figure}`);
 
@@ -240,11 +224,11 @@ async function main(): Promise<void> {
     bare: { cold: summary(bare) },
     starter: { cold: summary(starter) },
     ratio: { oursColdToBare: toBare(cold), oursWarmToBareCold: toBare(warm), oursUnchangedToBareCold: toBare(unchanged), oursColdToStarter: cold.wallS / starter.wallS },
-    targets: TARGETS,
-    met: Object.fromEntries(checks.map((c) => [c.what, c.ok])),
+    targets: targetsFor(posts),
+    met: Object.fromEntries(checks.map((c) => [c.id, c.ok])),
   };
   writeFileSync(join(benchDir, 'result.json'), `${JSON.stringify(result, null, 2)}\n`);
-  console.log(`\nresult: ${relative(root, join(benchDir, 'result.json'))}; build logs: ${relative(root, benchDir)}/*.log`);
+  console.log(`\n결과: ${relative(root, join(benchDir, 'result.json'))}, 빌드 로그: ${relative(root, benchDir)}/*.log`);
 }
 
 await main();

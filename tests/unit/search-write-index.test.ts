@@ -90,12 +90,14 @@ describe('the search index after a build', { timeout: 60_000 }, () => {
     expect(await writeSearchIndex(lost, options(cacheDir))).toMatchObject({ pages: 2, reused: false });
     expect(fragmentTexts(lost).join('\n')).toContain('첫째 글');
 
-    // A folder whose list is unreadable is started again from nothing.
-    writeFileSync(join(cacheDir, 'prepared/pages.json'), '{');
-    const unreadable = site('p4', { a: '고친 첫째 글', c: '셋째 글' });
-    expect(await writeSearchIndex(unreadable, options(cacheDir))).toMatchObject({ pages: 2, reused: false });
-    expect(fragmentTexts(unreadable).join('\n')).toContain('셋째 글');
-    expect(preparedPages(cacheDir)).toEqual(['posts/a/index.html', 'posts/c/index.html']);
+    // A folder whose list is unreadable, or not a list this code wrote, is started again from nothing.
+    for (const [n, list] of [['4', '{'], ['5', '{"files":[]}']] as const) {
+      writeFileSync(join(cacheDir, 'prepared/pages.json'), list);
+      const unreadable = site(`p${n}`, { a: `고친 첫째 글 ${n}`, c: '셋째 글' });
+      expect(await writeSearchIndex(unreadable, options(cacheDir))).toMatchObject({ pages: 2, reused: false });
+      expect(fragmentTexts(unreadable).join('\n')).toContain(`고친 첫째 글 ${n}`);
+      expect(preparedPages(cacheDir)).toEqual(['posts/a/index.html', 'posts/c/index.html']);
+    }
   });
 
   it('leaves the folder of a build still running beside it, and removes one a stopped build left', async () => {

@@ -159,7 +159,7 @@ function pidIn(name: string): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-/** Removes what is not `keepName` from `dir`, except the folders of builds still running beside this one. */
+/** Removes everything in `dir` but `keepNames`, except the folders of builds still running beside this one. */
 function removeOthers(dir: string, keepNames: Set<string>): void {
   let names: string[];
   try {
@@ -212,7 +212,9 @@ class PreparedPages {
     mkdirSync(cacheDir, { recursive: true });
     try {
       renameSync(this.shared, this.dir);
-      this.entries = (JSON.parse(readFileSync(join(this.dir, MANIFEST), 'utf8')) as { pages: Record<string, PreparedEntry> }).pages;
+      const { pages } = JSON.parse(readFileSync(join(this.dir, MANIFEST), 'utf8')) as { pages?: Record<string, PreparedEntry> };
+      if (typeof pages !== 'object' || pages === null) throw new Error('not a list of prepared pages');
+      this.entries = pages;
     } catch {
       // None kept, another build has it, or it is not one this code wrote: start empty.
       rmSync(this.dir, { recursive: true, force: true });
@@ -245,8 +247,8 @@ class PreparedPages {
     for (const path of Object.keys(this.entries)) {
       if (path in next) continue;
       rmSync(join(this.dir, path), { force: true });
-      // Its folder (posts/<slug>/) too, when nothing else is in it.
-      for (let dir = dirname(join(this.dir, path)); dir.startsWith(join(this.dir, 'posts')); dir = dirname(dir)) {
+      // Its folder (posts/<slug>/) too, and the folders above it, when nothing else is in them.
+      for (let dir = dirname(join(this.dir, path)); dir.length > this.dir.length; dir = dirname(dir)) {
         try {
           rmdirSync(dir);
         } catch {

@@ -1,0 +1,73 @@
+/**
+ * What `npm run bench` prints: the targets of docs/budgets.md for the number of posts built, the
+ * table of median builds and where their time went, in Korean, laid out for a terminal.
+ */
+import type { BuildRun } from './measure.ts';
+
+export interface Targets {
+  /** Cold build of this site, every feature on, against the bare Astro build of the same posts. */
+  coldToBare: number;
+  /** Warm rebuild (caches kept, one post changed) against the bare cold build. */
+  warmToBareCold: number;
+  /** Peak RSS of the cold build in MiB; none where the budgets set none. */
+  peakMiB?: number;
+}
+
+/** 1,000 posts: 1.25× and 1.5 GB; 10,000 and more: 1.5× and 4 GB. A warm rebuild within 1× at any size. */
+export function targetsFor(posts: number): Targets {
+  if (posts >= 10_000) return { coldToBare: 1.5, warmToBareCold: 1.0, peakMiB: 4096 };
+  return { coldToBare: 1.25, warmToBareCold: 1.0, ...(posts <= 1000 ? { peakMiB: 1536 } : {}) };
+}
+
+export interface Check {
+  id: 'coldToBare' | 'warmToBareCold' | 'peakMiB';
+  what: string;
+  ok: boolean;
+  figure: string;
+}
+
+export const formatSeconds = (s: number | undefined): string => (s === undefined ? '?' : `${s.toFixed(1)} s`);
+export const formatMiB = (m: number | null): string => (m === null ? '알 수 없음' : `${Math.round(m).toLocaleString('ko-KR')} MiB`);
+
+/** The targets for `posts`, each met or not by the median builds. */
+export function checkTargets(posts: number, cold: BuildRun, warm: BuildRun, bare: BuildRun): Check[] {
+  const targets = targetsFor(posts);
+  const coldRatio = cold.wallS / bare.wallS;
+  const warmRatio = warm.wallS / bare.wallS;
+  const checks: Check[] = [
+    { id: 'coldToBare', what: `콜드 빌드가 기본 Astro 빌드의 ${targets.coldToBare}배 이내`, ok: coldRatio <= targets.coldToBare, figure: `${coldRatio.toFixed(2)}×` },
+    { id: 'warmToBareCold', what: `웜 빌드(글 1개 바뀜)가 기본 Astro 콜드 빌드의 ${targets.warmToBareCold}배 이내`, ok: warmRatio <= targets.warmToBareCold, figure: `${warmRatio.toFixed(2)}×` },
+  ];
+  if (targets.peakMiB !== undefined && cold.rssMiB !== null) {
+    checks.push({ id: 'peakMiB', what: `콜드 빌드의 최대 메모리(RSS)가 ${targets.peakMiB.toLocaleString('ko-KR')} MiB 이내`, ok: cold.rssMiB <= targets.peakMiB, figure: formatMiB(cold.rssMiB) });
+  }
+  return checks;
+}
+
+/** Hangul and the other East Asian wide characters take two columns of a terminal. */
+const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua960-\ua97f\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/;
+
+/** Columns `text` takes in a terminal. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const char of text) width += WIDE.test(char) ? 2 : 1;
+  return width;
+}
+
+const padEnd = (text: string, width: number) => text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+const padStart = (text: string, width: number) => ' '.repeat(Math.max(0, width - displayWidth(text))) + text;
+
+/** Rows as columns: the first left-aligned, the rest right-aligned, two spaces apart. */
+export function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => displayWidth(r[c] ?? ''))));
+  return rows.map((r) => r.map((cell, c) => (c === 0 ? padEnd(cell, widths[c]!) : padStart(cell, widths[c]!))).join('  ').trimEnd()).join('\n');
+}
+
+/** A build's phases from Astro's log, and its costliest route groups. */
+export function breakdown(run: BuildRun, top = 6): string {
+  const p = run.phases;
+  const lines = [`${run.label}: 준비 ${formatSeconds(p.setupS)}, 번들 ${formatSeconds(p.bundleS)}, 페이지 ${formatSeconds(p.generateS)}, 빌드 뒤 훅 ${formatSeconds(p.afterS)}`];
+  const rows = p.routes.slice(0, top).map((r) => [`    ${r.group}`, `${r.count.toLocaleString('ko-KR')}개`, `${r.s.toFixed(1)} s`, `(하나에 ${((r.s * 1000) / r.count).toFixed(1)} ms)`]);
+  if (rows.length) lines.push(table(rows));
+  return lines.join('\n');
+}

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { parsePhases, type BuildRun } from '../../scripts/bench/measure';
+import { breakdown, checkTargets, displayWidth, table, targetsFor } from '../../scripts/bench/report';
+
+const run = (label: string, wallS: number, rssMiB: number | null = 1200): BuildRun => ({ label, ok: true, wallS, rssMiB, pages: 10, phases: { routes: [] }, output: '' });
+
+describe('npm run bench: the targets it judges', () => {
+  it('holds 1,000 posts to 1.25× the bare build and 1.5 GB, and 10,000 to 1.5× and 4 GB', () => {
+    expect(targetsFor(1000)).toEqual({ coldToBare: 1.25, warmToBareCold: 1.0, peakMiB: 1536 });
+    expect(targetsFor(10_000)).toEqual({ coldToBare: 1.5, warmToBareCold: 1.0, peakMiB: 4096 });
+    // Between the two sizes the budgets give no memory limit.
+    expect(targetsFor(5000)).toEqual({ coldToBare: 1.25, warmToBareCold: 1.0 });
+  });
+
+  it('says which target each median build met, at the size it was run', () => {
+    const bare = run('기본 Astro, 콜드', 10);
+    const at1000 = checkTargets(1000, run('콜드', 12.5, 1500), run('웜', 10.1), bare);
+    expect(at1000.map((c) => [c.id, c.ok, c.figure])).toEqual([
+      ['coldToBare', true, '1.25×'],
+      ['warmToBareCold', false, '1.01×'],
+      ['peakMiB', true, '1,500 MiB'],
+    ]);
+    expect(at1000[0]!.what).toBe('콜드 빌드가 기본 Astro 빌드의 1.25배 이내');
+    const at10k = checkTargets(10_000, run('콜드', 14.5, 4200), run('웜', 9.9), bare);
+    expect(at10k.map((c) => [c.id, c.ok])).toEqual([
+      ['coldToBare', true],
+      ['warmToBareCold', true],
+      ['peakMiB', false],
+    ]);
+    expect(at10k[2]!.what).toBe('콜드 빌드의 최대 메모리(RSS)가 4,096 MiB 이내');
+    // Without GNU time there is no peak to judge.
+    expect(checkTargets(1000, run('콜드', 20, null), run('웜', 9), bare).map((c) => c.id)).toEqual(['coldToBare', 'warmToBareCold']);
+  });
+});
+
+describe('npm run bench: its table in a terminal', () => {
+  it('counts a Hangul syllable as two columns', () => {
+    expect(displayWidth('기본 Astro')).toBe(10);
+    expect(displayWidth('1.25×')).toBe(5);
+  });
+
+  it('lines up Korean labels and right-aligned figures', () => {
+    const text = table([
+      ['', '시간', '기본 대비'],
+      ['이 사이트, 웜 (글 1개 바뀜)', '18.0 s', '1.49×'],
+      ['기본 Astro, 콜드', '12.1 s', '1.00×'],
+    ]);
+    // A Hangul syllable is two columns wide, so its label is padded by the columns it takes.
+    expect(text.split('\n')).toEqual([
+      `${' '.repeat(27)}    시간  기본 대비`,
+      '이 사이트, 웜 (글 1개 바뀜)  18.0 s      1.49×',
+      `기본 Astro, 콜드${' '.repeat(11)}  12.1 s      1.00×`,
+    ]);
+  });
+});
+
+describe("npm run bench: where the time went, from Astro 7's log", () => {
+  // The lines of a real `astro build` log the bench reads (times shortened), with a warning printed
+  // in the middle of a route's line, as Astro does.
+  const log = [
+    '19:08:14 [content] Syncing content',
+    '19:08:28 [build] Collecting build info...',
+    '19:08:28 [build] ✓ Completed in 2.36s.',
+    '19:08:28 [build] Building static entrypoints...',
+    '19:08:34 [vite] ✓ built in 5.63s',
+    '19:08:34 [vite] ✓ built in 142ms',
+    '19:08:35 [build] Rearranging server assets...',
+    '',
+    ' generating static routes ',
+    '19:08:35   ├─ /404.html19:08:35   ├─ /about/index.html19:08:35 [WARN] [content] The collection "metrics" does not exist or is empty.',
+    ' (+75ms) ',
+    '19:08:35   ├─ /posts/a/index.html (+12ms) ',
+    '19:08:35   ├─ /posts/b/index.html (+8ms) ',
+    '19:08:35   ├─ /posts/c/index.html (restored)',
+    '19:08:35   ├─ /og/posts/a.png (+10ms) ',
+    '19:08:35   └─ /tags/x/page/2/index.html (+1.2s) ',
+    '19:08:36 ✓ Completed in 1.20s.',
+    '',
+    '19:08:36 [build] ✓ Completed in 8.91s.',
+    '19:08:42 [build] 1916 page(s) built in 17.85s',
+    '19:08:42 [build] Complete!',
+  ].join('\n');
+
+  it('splits a build into setup, bundling, pages and the hooks after it', () => {
+    const phases = parsePhases(log);
+    expect(phases.setupS).toBe(2.36);
+    expect(phases.bundleS).toBeCloseTo(5.772, 3);
+    expect(phases.generateS).toBe(1.2);
+    // 17.85 s in all, less setup and Astro's own 8.91 s of bundling and pages.
+    expect(phases.afterS).toBeCloseTo(6.58, 2);
+  });
+
+  it('groups the routes it rendered, costliest first, and says so in Korean', () => {
+    const phases = parsePhases(log);
+    expect(phases.routes).toEqual([
+      { group: 'tags/*/page/N', count: 1, s: 1.2 },
+      { group: 'posts/*', count: 2, s: 0.02 },
+      { group: 'og/posts/*.png', count: 1, s: 0.01 },
+    ]);
+    const text = breakdown({ ...run('이 사이트, 콜드', 20), phases });
+    expect(text.split('\n')[0]).toBe('이 사이트, 콜드: 준비 2.4 s, 번들 5.8 s, 페이지 1.2 s, 빌드 뒤 훅 6.6 s');
+    expect(text).toMatch(/posts\/\*\s+2개\s+0\.0 s\s+\(하나에 10\.0 ms\)/);
+  });
+});
