@@ -33,10 +33,10 @@ export default function searchIndex(options: SearchIndexOptions = {}): AstroInte
       'astro:build:done': async ({ dir, logger }) => {
         const pagefind = process.env.SOCIALBENCH_PAGEFIND !== '0';
         const outDir = fileURLToPath(dir);
-        // The writer checks' link check (a process of its own) runs beside the index.
+        // The writer checks' link check runs while Pagefind's own process writes the index.
         const linkCheck = sharedChecks().linkCheck;
-        const alongside = linkCheck && (() => linkCheck.run(outDir));
-        const written = await writeSearchIndex(outDir, { lang: site.lang, timeZone: site.timeZone, infix: options.infix, pagefind, cacheDir, alongside });
+        const whileWriting = linkCheck && (() => linkCheck.run(outDir));
+        const written = await writeSearchIndex(outDir, { lang: site.lang, timeZone: site.timeZone, infix: options.infix, pagefind, cacheDir, whileWriting });
         const count = (n: number) => n.toLocaleString('ko-KR');
         const tokens = `복합어 속 낱말을 찾게 하는 색인 전용 토큰 ${count(written.tokens)}개`;
         logger.info(

@@ -33,12 +33,11 @@ export interface WriteIndexOptions {
    */
   infix?: boolean;
   /**
-   * Work that needs only the built pages, run beside the index (the build's link check, which has
-   * a process of its own: about 1 s at 1,000 posts). Started first, once, whichever way the index
-   * is made (written, copied or, without Pagefind, only read), and awaited before this step ends;
-   * its failure is the step's.
+   * Work to do while Pagefind's process writes the index, when it needs nothing from this thread
+   * (the build's link check: about 1 s at 1,000 posts, beside Pagefind's 3–4 s). Run once, after
+   * the pages are prepared, also when Pagefind is not run or its index is copied; awaited.
    */
-  alongside?: () => void | Promise<void>;
+  whileWriting?: () => void | Promise<void>;
   /**
    * Run Pagefind. Default true. `npm run check` turns it off: its trial build checks links, which
    * never point into the index. Every post page is still read as for the index, so a page it
@@ -292,27 +291,6 @@ function preparePage(path: string, bytes: Buffer, options: WriteIndexOptions): {
 
 /** Writes <outDir>/pagefind from the built post pages (see the top of this file). */
 export async function writeSearchIndex(outDir: string, options: WriteIndexOptions): Promise<WrittenIndex> {
-  // Started before the pages are read, so it runs on the other core while this thread reads,
-  // copies or prepares them and Pagefind writes; a failure is kept until it is awaited.
-  let alongside: Promise<void>;
-  try {
-    alongside = Promise.resolve(options.alongside?.());
-  } catch (error) {
-    alongside = Promise.reject(error);
-  }
-  alongside.catch(() => undefined);
-  let written: WrittenIndex;
-  try {
-    written = await indexPages(outDir, options);
-  } catch (error) {
-    await alongside.catch(() => undefined);
-    throw error;
-  }
-  await alongside;
-  return written;
-}
-
-async function indexPages(outDir: string, options: WriteIndexOptions): Promise<WrittenIndex> {
   // A redirect or other page under posts/ has no article to index.
   let pages: PostPage[] | undefined = postPages(outDir).flatMap((file) => {
     const bytes = readFileSync(file);
@@ -326,6 +304,7 @@ async function indexPages(outDir: string, options: WriteIndexOptions): Promise<W
     // index still stops it; nothing is written or kept.
     let tokens = 0;
     for (const { path, bytes } of pages) tokens += preparePage(path, bytes, options).tokens;
+    await options.whileWriting?.();
     return { pages: pages.length, tokens, reused: false };
   }
 
@@ -335,7 +314,10 @@ async function indexPages(outDir: string, options: WriteIndexOptions): Promise<W
   const key = indexDir ? indexKey(pages, settings) : undefined;
   if (indexDir && key) {
     const reused = reuse(indexDir, key, target);
-    if (reused) return { ...reused, reused: true };
+    if (reused) {
+      await options.whileWriting?.();
+      return { ...reused, reused: true };
+    }
   }
 
   const prepared = new PreparedPages(cacheDir);
@@ -343,7 +325,8 @@ async function indexPages(outDir: string, options: WriteIndexOptions): Promise<W
   try {
     const tokens = prepared.update(pages, options, settings);
     const summary = { pages: pages.length, tokens };
-    // Every post page's bytes (about 600 MB at 10,000 posts) are let go before Pagefind writes.
+    // Every post page's bytes (about 600 MB at 10,000 posts) are let go before Pagefind writes and
+    // the link check runs beside it, which would otherwise hold them on top of its own.
     pages = undefined;
 
     const pagefind = await import('pagefind');
@@ -354,20 +337,22 @@ async function indexPages(outDir: string, options: WriteIndexOptions): Promise<W
       if (added.errors.length) throw new Error(`검색 색인: ${added.errors.join('; ')}`);
       if (added.page_count !== summary.pages) throw new Error(`검색 색인: 글 페이지 ${summary.pages}개 중 ${added.page_count}개만 색인되었습니다`);
       const writing = index.writeFiles({ outputPath: target });
-      // Pagefind has read the pages: the folder goes back now, and what the last index left in
-      // the cache is removed while Pagefind's process writes (this thread would only wait).
-      // Housekeeping of the cache never fails the build.
-      released = true;
+      let alongside: void | Promise<void>;
       try {
+        // Pagefind has read the pages: the folder goes back now, and what the last index left in
+        // the cache is removed while Pagefind's process writes (this thread would only wait).
         prepared.release(true);
+        released = true;
         if (cacheDir && indexDir && key) {
           removeOthers(indexDir, new Set([key]));
           removeOthers(cacheDir, new Set(['index', PREPARED]));
         }
-      } catch {
-        // Left for the next build to remove.
+        alongside = options.whileWriting?.();
+      } catch (error) {
+        await writing.catch(() => undefined);
+        throw error;
       }
-      const written = await writing;
+      const [written] = await Promise.all([writing, alongside]);
       if (written.errors.length) throw new Error(`검색 색인: ${written.errors.join('; ')}`);
     } finally {
       await pagefind.close();
