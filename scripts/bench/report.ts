@@ -26,7 +26,7 @@ export interface Check {
   figure: string;
 }
 
-export const formatSeconds = (s: number | undefined): string => (s === undefined ? '?' : `${s.toFixed(1)} s`);
+const formatSeconds = (s: number | undefined): string => (s === undefined ? '?' : `${s.toFixed(1)} s`);
 export const formatMiB = (m: number | null): string => (m === null ? '알 수 없음' : `${Math.round(m).toLocaleString('ko-KR')} MiB`);
 
 /** The targets for `posts`, each met or not by the median builds. */
