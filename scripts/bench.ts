@@ -10,8 +10,9 @@
  *      again with nothing changed (the hourly build when no post goes out), and a re-creation of
  *      Astro's `blog` starter (scripts/bench/starter/) cold. Alternating the builds spreads the
  *      load of anything else running on the machine over all of them;
- *   3. prints the median of each build (wall time, peak RSS, pages, where the time went), the
- *      ratios to the bare build and the targets, and writes .tmp/bench/result.json.
+ *   3. prints the median of each build (wall time, CPU time, peak RSS, pages, where the time
+ *      went), the ratios to the bare build and the targets, the least time the cold and warm
+ *      builds' CPU allows on this machine's cores, and writes .tmp/bench/result.json.
  *
  * Exits 1 only when a build fails (with the tail of its log); a missed target is reported, not fatal.
  */
@@ -21,7 +22,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { writeBareSite } from './bench/bare.ts';
 import { writePosts } from './bench/generate-posts.ts';
 import { hasGnuTime, measureBuild, type BuildRun } from './bench/measure.ts';
-import { breakdown, checkTargets, formatMiB, table, targetsFor } from './bench/report.ts';
+import { breakdown, checkTargets, cpuFloors, formatMiB, table, targetsFor } from './bench/report.ts';
 import { buildRuntimeEnv } from './lib/run.ts';
 
 const root = resolve(import.meta.dirname, '..');
@@ -164,7 +165,7 @@ async function main(): Promise<void> {
   }
   mkdirSync(benchDir, { recursive: true });
   const gnuTime = hasGnuTime();
-  if (!gnuTime) console.log('GNU time(/usr/bin/time)이 없어 최대 메모리는 "알 수 없음"으로 나옵니다 (apt-get install time).');
+  if (!gnuTime) console.log('GNU time(/usr/bin/time)이 없어 CPU 시간과 최대 메모리는 "알 수 없음"으로 나옵니다 (apt-get install time).');
 
   const loadStart = loadavg()[0]!;
   const text = generateContent(posts);
@@ -194,8 +195,8 @@ async function main(): Promise<void> {
 
   const toBare = (a: BuildRun) => a.wallS / bare.wallS;
   const rows = [
-    ['', '시간', '기본 대비', '스타터 대비', '최대 RSS', 'HTML 페이지', '글당 ms'],
-    ...[cold, warm, unchanged, bare, starter].map((r) => [r.label, `${r.wallS.toFixed(1)} s`, `${toBare(r).toFixed(2)}×`, `${(r.wallS / starter.wallS).toFixed(2)}×`, formatMiB(r.rssMiB), r.pages.toLocaleString('ko-KR'), ((r.wallS * 1000) / posts).toFixed(1)]),
+    ['', '시간', '기본 대비', '스타터 대비', 'CPU', '최대 RSS', 'HTML 페이지', '글당 ms'],
+    ...[cold, warm, unchanged, bare, starter].map((r) => [r.label, `${r.wallS.toFixed(1)} s`, `${toBare(r).toFixed(2)}×`, `${(r.wallS / starter.wallS).toFixed(2)}×`, r.cpuS === null ? '알 수 없음' : `${r.cpuS.toFixed(1)} s`, formatMiB(r.rssMiB), r.pages.toLocaleString('ko-KR'), ((r.wallS * 1000) / posts).toFixed(1)]),
   ];
   const loadEnd = loadavg()[0]!;
   console.log(`\n글 ${posts.toLocaleString('ko-KR')}개, ${runCount === 1 ? '1회' : `${runCount}회 번갈아 빌드한 중앙값`}, CPU ${availableParallelism()}개, 부하 평균 시작 ${loadStart.toFixed(2)}, 끝 ${loadEnd.toFixed(2)}`);
@@ -209,8 +210,10 @@ async function main(): Promise<void> {
   const checks = checkTargets(posts, cold, warm, bare);
   console.log('');
   for (const c of checks) console.log(`${c.ok ? '✓' : '✗'} ${c.what}: ${c.figure}`);
+  const floors = cpuFloors(posts, cold, warm, bare, availableParallelism());
+  if (floors.length) console.log(`\nCPU 시간으로 본 하한 (CPU는 빌드와 그 자식 프로세스의 사용자+시스템 시간):\n${floors.map((f) => `  ${f.text}`).join('\n')}`);
 
-  const summary = (r: BuildRun) => ({ wallS: r.wallS, peakRssMiB: r.rssMiB, pages: r.pages, msPerPost: (r.wallS * 1000) / posts, phases: r.phases });
+  const summary = (r: BuildRun) => ({ wallS: r.wallS, cpuS: r.cpuS, peakRssMiB: r.rssMiB, pages: r.pages, msPerPost: (r.wallS * 1000) / posts, phases: r.phases });
   const result = {
     date: new Date().toISOString(),
     posts,
@@ -220,12 +223,14 @@ async function main(): Promise<void> {
     loadAverage: { start: loadStart, end: loadEnd },
     allRunsWallS: { oursCold: runs.cold.map((r) => r.wallS), oursWarm: runs.warm.map((r) => r.wallS), oursUnchanged: runs.unchanged.map((r) => r.wallS), bareCold: runs.bare.map((r) => r.wallS), starterCold: runs.starter.map((r) => r.wallS) },
     peakRss: gnuTime ? 'GNU time %M: largest resident set among the build process and its children' : 'n/a',
+    cpu: gnuTime ? 'GNU time %U + %S: user and system CPU of the build process and the children it waited for' : 'n/a',
     ours: { cold: summary(cold), warm: summary(warm), unchanged: summary(unchanged) },
     bare: { cold: summary(bare) },
     starter: { cold: summary(starter) },
     ratio: { oursColdToBare: toBare(cold), oursWarmToBareCold: toBare(warm), oursUnchangedToBareCold: toBare(unchanged), oursColdToStarter: cold.wallS / starter.wallS },
     targets: targetsFor(posts),
     met: Object.fromEntries(checks.map((c) => [c.id, c.ok])),
+    cpuFloor: Object.fromEntries(floors.map((f) => [f.id, { floorS: f.floorS, floorRatio: f.floorRatio, cpuToShedS: f.cpuToShedS }])),
   };
   writeFileSync(join(benchDir, 'result.json'), `${JSON.stringify(result, null, 2)}\n`);
   console.log(`\n결과: ${relative(root, join(benchDir, 'result.json'))}, 빌드 로그: ${relative(root, benchDir)}/*.log`);

@@ -1,7 +1,8 @@
 /**
  * Runs one `astro build` and measures it: wall time, peak RSS (GNU time's %M: the largest
- * resident set of the build process or any child it waited for), pages written, and where
- * the time went according to Astro's own log.
+ * resident set of the build process or any child it waited for), CPU time (%U + %S: the build's
+ * and every child's it waited for, Pagefind and the card and link-check processes included),
+ * pages written, and where the time went according to Astro's own log.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -34,6 +35,8 @@ export interface BuildRun {
   wallS: number;
   /** Peak RSS in MiB, or null when GNU time is not available. */
   rssMiB: number | null;
+  /** User plus system CPU seconds of the build and its children, or null without GNU time. */
+  cpuS: number | null;
   pages: number;
   phases: Phases;
   /** Full log, colours stripped. */
@@ -113,6 +116,17 @@ export function countPages(dir: string): number {
   return n;
 }
 
+/**
+ * GNU time's report for `-f '%e %M %U %S'`: its last line (earlier lines say "Command exited with
+ * non-zero status N"). Peak RSS in MiB and CPU seconds; null for what the line does not hold.
+ */
+export function parseGnuTime(report: string): { rssMiB: number | null; cpuS: number | null } {
+  const [, kb, user, system] = (report.trim().split('\n').pop() ?? '').split(/\s+/).map(Number);
+  const rssMiB = kb !== undefined && Number.isFinite(kb) && kb > 0 ? kb / 1024 : null;
+  const cpuS = user !== undefined && system !== undefined && Number.isFinite(user) && Number.isFinite(system) ? user + system : null;
+  return { rssMiB, cpuS };
+}
+
 export interface BuildSpec {
   label: string;
   /** Project root the build runs in. */
@@ -130,7 +144,7 @@ export interface BuildSpec {
 export async function measureBuild(spec: BuildSpec): Promise<BuildRun> {
   rmSync(spec.timeFile, { force: true });
   const [cmd, args] = spec.gnuTime
-    ? [GNU_TIME, ['-f', '%e %M', '-o', spec.timeFile, spec.astroBin, 'build']]
+    ? [GNU_TIME, ['-f', '%e %M %U %S', '-o', spec.timeFile, spec.astroBin, 'build']]
     : [spec.astroBin, ['build']];
   const log = openSync(spec.logFile, 'w');
   let spawnError = '';
@@ -146,12 +160,6 @@ export async function measureBuild(spec: BuildSpec): Promise<BuildRun> {
   const wallS = (performance.now() - started) / 1000;
   closeSync(log);
   const output = stripAnsi(readFileSync(spec.logFile, 'utf8')) + spawnError;
-  let rssMiB: number | null = null;
-  if (spec.gnuTime && existsSync(spec.timeFile)) {
-    // The last line holds "%e %M"; earlier lines are "Command exited with non-zero status N".
-    const last = readFileSync(spec.timeFile, 'utf8').trim().split('\n').pop() ?? '';
-    const kb = Number(last.split(/\s+/)[1]);
-    if (Number.isFinite(kb) && kb > 0) rssMiB = kb / 1024;
-  }
-  return { label: spec.label, ok: code === 0, wallS, rssMiB, pages: countPages(spec.outDir), phases: parsePhases(output), output };
+  const { rssMiB, cpuS } = spec.gnuTime && existsSync(spec.timeFile) ? parseGnuTime(readFileSync(spec.timeFile, 'utf8')) : { rssMiB: null, cpuS: null };
+  return { label: spec.label, ok: code === 0, wallS, rssMiB, cpuS, pages: countPages(spec.outDir), phases: parsePhases(output), output };
 }

@@ -26,7 +26,7 @@ export interface Check {
   figure: string;
 }
 
-const formatSeconds = (s: number | undefined): string => (s === undefined ? '?' : `${s.toFixed(1)} s`);
+const formatSeconds = (s: number | undefined | null): string => (s === undefined || s === null ? '?' : `${s.toFixed(1)} s`);
 export const formatMiB = (m: number | null): string => (m === null ? '알 수 없음' : `${Math.round(m).toLocaleString('ko-KR')} MiB`);
 
 /** The targets for `posts`, each met or not by the median builds. */
@@ -42,6 +42,43 @@ export function checkTargets(posts: number, cold: BuildRun, warm: BuildRun, bare
     checks.push({ id: 'peakMiB', what: `콜드 빌드의 최대 메모리(RSS)가 ${targets.peakMiB.toLocaleString('ko-KR')} MiB 이내`, ok: cold.rssMiB <= targets.peakMiB, figure: formatMiB(cold.rssMiB) });
   }
   return checks;
+}
+
+export interface CpuFloor {
+  id: 'coldToBare' | 'warmToBareCold';
+  /** The build's CPU seconds divided by the cores: no schedule of its work on them ends sooner. */
+  floorS: number;
+  /** That floor against the bare cold build. */
+  floorRatio: number;
+  /** CPU seconds the build would have to shed for the floor to reach the target; 0 when it does. */
+  cpuToShedS: number;
+  text: string;
+}
+
+/**
+ * What the CPU time of the median cold and warm builds allows on `cpus` cores. A build that keeps
+ * every core busy from start to end takes its CPU time divided by the cores; no build takes less.
+ * When that floor is above a target, no scheduling of the same work meets it: only less work does.
+ */
+export function cpuFloors(posts: number, cold: BuildRun, warm: BuildRun, bare: BuildRun, cpus: number): CpuFloor[] {
+  const targets = targetsFor(posts);
+  const floors: CpuFloor[] = [];
+  for (const [id, run, target, name] of [
+    ['coldToBare', cold, targets.coldToBare, '콜드 빌드'],
+    ['warmToBareCold', warm, targets.warmToBareCold, '웜 빌드'],
+  ] as const) {
+    if (run.cpuS === null) continue;
+    const floorS = run.cpuS / cpus;
+    const floorRatio = floorS / bare.wallS;
+    const cpuToShedS = Math.max(0, run.cpuS - target * bare.wallS * cpus);
+    const head = `${name}: CPU ${formatSeconds(run.cpuS)} ÷ 코어 ${cpus}개 = ${formatSeconds(floorS)} (기본의 ${floorRatio.toFixed(2)}×)`;
+    const text =
+      cpuToShedS > 0
+        ? `${head}. 코어를 쉬지 않고 써도 이보다 빠를 수 없어, 목표 ${target}×에 닿으려면 CPU 작업을 ${formatSeconds(cpuToShedS)} 줄여야 합니다.`
+        : `${head}. 작업량으로는 목표 ${target}× 안이며, 나머지는 기다리는 시간입니다.`;
+    floors.push({ id, floorS, floorRatio, cpuToShedS, text });
+  }
+  return floors;
 }
 
 /** Hangul and the other East Asian wide characters take two columns of a terminal. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parsePhases, type BuildRun } from '../../scripts/bench/measure';
-import { breakdown, checkTargets, displayWidth, table, targetsFor } from '../../scripts/bench/report';
+import { parseGnuTime, parsePhases, type BuildRun } from '../../scripts/bench/measure';
+import { breakdown, checkTargets, cpuFloors, displayWidth, table, targetsFor } from '../../scripts/bench/report';
 
-const run = (label: string, wallS: number, rssMiB: number | null = 1200): BuildRun => ({ label, ok: true, wallS, rssMiB, pages: 10, phases: { routes: [] }, output: '' });
+const run = (label: string, wallS: number, rssMiB: number | null = 1200, cpuS: number | null = null): BuildRun => ({ label, ok: true, wallS, rssMiB, cpuS, pages: 10, phases: { routes: [] }, output: '' });
 
 describe('npm run bench: the targets it judges', () => {
   it('holds 1,000 posts to 1.25× the bare build and 1.5 GB, and 10,000 to 1.5× and 4 GB', () => {
@@ -30,6 +30,33 @@ describe('npm run bench: the targets it judges', () => {
     expect(at10k[2]!.what).toBe('콜드 빌드의 최대 메모리(RSS)가 4,096 MiB 이내');
     // Without GNU time there is no peak to judge.
     expect(checkTargets(1000, run('콜드', 20, null), run('웜', 9), bare).map((c) => c.id)).toEqual(['coldToBare', 'warmToBareCold']);
+  });
+});
+
+describe('npm run bench: what the CPU time allows', () => {
+  it("reads GNU time's peak and CPU, after a failed build's status line too", () => {
+    const report = parseGnuTime('36.30 1436928 48.12 6.40\n');
+    expect(report.rssMiB).toBe(1403.25);
+    expect(report.cpuS).toBeCloseTo(54.52, 5);
+    const failed = parseGnuTime('Command exited with non-zero status 1\n2.10 204800 1.50 0.25\n');
+    expect(failed.rssMiB).toBe(200);
+    expect(failed.cpuS).toBeCloseTo(1.75, 5);
+    expect(parseGnuTime('')).toEqual({ rssMiB: null, cpuS: null });
+  });
+
+  it('gives the least time the CPU work allows on the cores, and what to shed to meet a target', () => {
+    const bare = run('기본 Astro, 콜드', 10, 1200, 16);
+    // 60 s of CPU on 2 cores: never under 30 s, 3× the bare build; 1.25× allows 25 s of CPU.
+    const [cold, warm] = cpuFloors(1000, run('콜드', 36, 1400, 60), run('웜', 12, 1200, 19), bare, 2);
+    expect(cold).toMatchObject({ id: 'coldToBare', floorS: 30, floorRatio: 3, cpuToShedS: 35 });
+    expect(cold!.text).toBe('콜드 빌드: CPU 60.0 s ÷ 코어 2개 = 30.0 s (기본의 3.00×). 코어를 쉬지 않고 써도 이보다 빠를 수 없어, 목표 1.25×에 닿으려면 CPU 작업을 35.0 s 줄여야 합니다.');
+    // 19 s of CPU fits in 1.0× of 10 s on 2 cores: what is over the target is waiting, not work.
+    expect(warm).toMatchObject({ id: 'warmToBareCold', floorS: 9.5, cpuToShedS: 0 });
+    expect(warm!.text).toContain('작업량으로는 목표 1× 안이며');
+    // More cores lower the floor; at 10,000 posts the cold target is 1.5×.
+    expect(cpuFloors(10_000, run('콜드', 36, 1400, 60), run('웜', 12), bare, 4)).toEqual([
+      expect.objectContaining({ id: 'coldToBare', floorS: 15, cpuToShedS: 0 }),
+    ]);
   });
 });
 
