@@ -22,6 +22,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { writeBareSite } from './bench/bare.ts';
 import { writePosts } from './bench/generate-posts.ts';
 import { hasGnuTime, measureBuild, type BuildRun } from './bench/measure.ts';
+import { ProcessTreeCpu } from './bench/process-cpu.ts';
 import { breakdown, checkTargets, cpuFloors, formatMiB, table, targetsFor } from './bench/report.ts';
 import { buildRuntimeEnv } from './lib/run.ts';
 
@@ -165,7 +166,8 @@ async function main(): Promise<void> {
   }
   mkdirSync(benchDir, { recursive: true });
   const gnuTime = hasGnuTime();
-  if (!gnuTime) console.log('GNU time(/usr/bin/time)이 없어 CPU 시간과 최대 메모리는 "알 수 없음"으로 나옵니다 (apt-get install time).');
+  if (!ProcessTreeCpu.available()) console.log('/proc이 없어(리눅스가 아님) CPU 시간은 "알 수 없음"으로 나옵니다.');
+  if (!gnuTime) console.log('GNU time(/usr/bin/time)이 없어 최대 메모리는 "알 수 없음"으로 나옵니다 (apt-get install time).');
 
   const loadStart = loadavg()[0]!;
   const text = generateContent(posts);
@@ -211,9 +213,9 @@ async function main(): Promise<void> {
   console.log('');
   for (const c of checks) console.log(`${c.ok ? '✓' : '✗'} ${c.what}: ${c.figure}`);
   const floors = cpuFloors(posts, cold, warm, bare, availableParallelism());
-  if (floors.length) console.log(`\nCPU 시간으로 본 하한 (CPU는 빌드와 그 자식 프로세스의 사용자+시스템 시간):\n${floors.map((f) => `  ${f.text}`).join('\n')}`);
+  if (floors.length) console.log(`\nCPU 시간으로 본 하한 (CPU는 빌드의 모든 프로세스가 쓴 사용자+시스템 시간):\n${floors.map((f) => `  ${f.text}`).join('\n')}`);
 
-  const summary = (r: BuildRun) => ({ wallS: r.wallS, cpuS: r.cpuS, peakRssMiB: r.rssMiB, pages: r.pages, msPerPost: (r.wallS * 1000) / posts, phases: r.phases });
+  const summary = (r: BuildRun) => ({ wallS: r.wallS, cpuS: r.cpuS, cpuByProcess: r.cpuByProcess, peakRssMiB: r.rssMiB, pages: r.pages, msPerPost: (r.wallS * 1000) / posts, phases: r.phases });
   const result = {
     date: new Date().toISOString(),
     posts,
@@ -223,7 +225,7 @@ async function main(): Promise<void> {
     loadAverage: { start: loadStart, end: loadEnd },
     allRunsWallS: { oursCold: runs.cold.map((r) => r.wallS), oursWarm: runs.warm.map((r) => r.wallS), oursUnchanged: runs.unchanged.map((r) => r.wallS), bareCold: runs.bare.map((r) => r.wallS), starterCold: runs.starter.map((r) => r.wallS) },
     peakRss: gnuTime ? 'GNU time %M: largest resident set among the build process and its children' : 'n/a',
-    cpu: gnuTime ? 'GNU time %U + %S: user and system CPU of the build process and the children it waited for' : 'n/a',
+    cpu: ProcessTreeCpu.available() ? 'user + system CPU of every process of the build, each read from /proc every 50 ms' : 'n/a',
     ours: { cold: summary(cold), warm: summary(warm), unchanged: summary(unchanged) },
     bare: { cold: summary(bare) },
     starter: { cold: summary(starter) },

@@ -1,11 +1,12 @@
 /**
  * Runs one `astro build` and measures it: wall time, peak RSS (GNU time's %M: the largest
- * resident set of the build process or any child it waited for), CPU time (%U + %S: the build's
- * and every child's it waited for, Pagefind and the card and link-check processes included),
- * pages written, and where the time went according to Astro's own log.
+ * resident set of the build process or any child it waited for), CPU time of every process of the
+ * build (scripts/bench/process-cpu.ts), pages written, and where the time went according to
+ * Astro's own log.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, existsSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { ProcessTreeCpu, type CpuByProcess } from './process-cpu.ts';
 
 const GNU_TIME = '/usr/bin/time';
 
@@ -35,8 +36,10 @@ export interface BuildRun {
   wallS: number;
   /** Peak RSS in MiB, or null when GNU time is not available. */
   rssMiB: number | null;
-  /** User plus system CPU seconds of the build and its children, or null without GNU time. */
+  /** User plus system CPU seconds of the build and every process it started, or null without /proc. */
   cpuS: number | null;
+  /** The same by process (Astro, Pagefind, the card and link-check processes), largest first. */
+  cpuByProcess: CpuByProcess['byLabel'];
   pages: number;
   phases: Phases;
   /** Full log, colours stripped. */
@@ -117,14 +120,12 @@ export function countPages(dir: string): number {
 }
 
 /**
- * GNU time's report for `-f '%e %M %U %S'`: its last line (earlier lines say "Command exited with
- * non-zero status N"). Peak RSS in MiB and CPU seconds; null for what the line does not hold.
+ * Peak RSS in MiB from GNU time's report for `-f '%e %M'`: its last line (earlier lines say
+ * "Command exited with non-zero status N"); null when the line holds none.
  */
-export function parseGnuTime(report: string): { rssMiB: number | null; cpuS: number | null } {
-  const [, kb, user, system] = (report.trim().split('\n').pop() ?? '').split(/\s+/).map(Number);
-  const rssMiB = kb !== undefined && Number.isFinite(kb) && kb > 0 ? kb / 1024 : null;
-  const cpuS = user !== undefined && system !== undefined && Number.isFinite(user) && Number.isFinite(system) ? user + system : null;
-  return { rssMiB, cpuS };
+export function parseGnuTime(report: string): number | null {
+  const kb = Number((report.trim().split('\n').pop() ?? '').split(/\s+/)[1]);
+  return Number.isFinite(kb) && kb > 0 ? kb / 1024 : null;
 }
 
 export interface BuildSpec {
@@ -144,13 +145,15 @@ export interface BuildSpec {
 export async function measureBuild(spec: BuildSpec): Promise<BuildRun> {
   rmSync(spec.timeFile, { force: true });
   const [cmd, args] = spec.gnuTime
-    ? [GNU_TIME, ['-f', '%e %M %U %S', '-o', spec.timeFile, spec.astroBin, 'build']]
+    ? [GNU_TIME, ['-f', '%e %M', '-o', spec.timeFile, spec.astroBin, 'build']]
     : [spec.astroBin, ['build']];
   const log = openSync(spec.logFile, 'w');
   let spawnError = '';
+  let cpu: ProcessTreeCpu | undefined;
   const started = performance.now();
   const code = await new Promise<number>((resolveExit) => {
     const child = spawn(cmd, args, { cwd: spec.cwd, env: spec.env, stdio: ['ignore', log, log] });
+    if (child.pid !== undefined && ProcessTreeCpu.available()) cpu = new ProcessTreeCpu(child.pid);
     child.on('error', (error) => {
       spawnError = `\n${error.message}\n`;
       resolveExit(127);
@@ -158,8 +161,10 @@ export async function measureBuild(spec: BuildSpec): Promise<BuildRun> {
     child.on('close', (status) => resolveExit(status ?? 1));
   });
   const wallS = (performance.now() - started) / 1000;
+  const cpuUsed = cpu?.stop();
   closeSync(log);
   const output = stripAnsi(readFileSync(spec.logFile, 'utf8')) + spawnError;
-  const { rssMiB, cpuS } = spec.gnuTime && existsSync(spec.timeFile) ? parseGnuTime(readFileSync(spec.timeFile, 'utf8')) : { rssMiB: null, cpuS: null };
-  return { label: spec.label, ok: code === 0, wallS, rssMiB, cpuS, pages: countPages(spec.outDir), phases: parsePhases(output), output };
+  const rssMiB = spec.gnuTime && existsSync(spec.timeFile) ? parseGnuTime(readFileSync(spec.timeFile, 'utf8')) : null;
+  const cpuS = cpuUsed ? cpuUsed.totalS : null;
+  return { label: spec.label, ok: code === 0, wallS, rssMiB, cpuS, cpuByProcess: cpuUsed?.byLabel ?? [], pages: countPages(spec.outDir), phases: parsePhases(output), output };
 }

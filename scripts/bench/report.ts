@@ -104,6 +104,9 @@ export function table(rows: string[][]): string {
 export function breakdown(run: BuildRun, top = 6): string {
   const p = run.phases;
   const lines = [`${run.label}: 준비 ${formatSeconds(p.setupS)}, 번들 ${formatSeconds(p.bundleS)}, 페이지 ${formatSeconds(p.generateS)}, 빌드 뒤 훅 ${formatSeconds(p.afterS)}`];
+  // A tenth of a second or less (GNU time itself, short helpers) would only crowd the line.
+  const processes = run.cpuByProcess.filter((c) => c.s >= 0.1);
+  if (processes.length) lines.push(`    CPU: ${processes.map((c) => `${c.label} ${formatSeconds(c.s)}`).join(', ')}`);
   const rows = p.routes.slice(0, top).map((r) => [`    ${r.group}`, `${r.count.toLocaleString('ko-KR')}개`, `${r.s.toFixed(1)} s`, `(하나에 ${((r.s * 1000) / r.count).toFixed(1)} ms)`]);
   if (rows.length) lines.push(table(rows));
   return lines.join('\n');

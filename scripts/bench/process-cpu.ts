@@ -1,0 +1,150 @@
+/**
+ * CPU time of a build and every process it starts, read from Linux's /proc while it runs.
+ *
+ * GNU time's %U and %S count only the children a process waited for. Pagefind's process is killed
+ * at the end of the build and the build exits without waiting for it, so its seconds (4–6 s of a
+ * 1,000-post warm build) would be missing. Reading each process's own time (`utime`, `stime` of
+ * /proc/<pid>/stat) every few milliseconds counts every process in the tree, whoever reaps it,
+ * less at most one interval per process at its end.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+
+export interface ProcStat {
+  pid: number;
+  ppid: number;
+  /** User plus system CPU of this process alone (not its children), in clock ticks. */
+  ticks: number;
+}
+
+/**
+ * One /proc/<pid>/stat line. The command name sits in parentheses and may hold spaces and
+ * parentheses itself, so the fields are counted from the last ")".
+ */
+export function parseStat(line: string): ProcStat | undefined {
+  const close = line.lastIndexOf(')');
+  if (close < 0) return undefined;
+  const pid = Number.parseInt(line, 10);
+  // After ")": state, ppid, pgrp, session, tty, tpgid, flags, minflt, cminflt, majflt, cmajflt, utime, stime.
+  const fields = line.slice(close + 2).split(' ');
+  const ppid = Number(fields[1]);
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return Number.isInteger(pid) && Number.isInteger(ppid) && Number.isFinite(ticks) ? { pid, ppid, ticks } : undefined;
+}
+
+/** `root` and every process below it, by their parents. */
+export function processTree(stats: Iterable<ProcStat>, root: number): ProcStat[] {
+  const children = new Map<number, ProcStat[]>();
+  let rootStat: ProcStat | undefined;
+  for (const stat of stats) {
+    if (stat.pid === root) rootStat = stat;
+    const siblings = children.get(stat.ppid) ?? [];
+    siblings.push(stat);
+    children.set(stat.ppid, siblings);
+  }
+  const tree: ProcStat[] = rootStat ? [rootStat] : [];
+  for (let i = 0; i < tree.length; i++) tree.push(...(children.get(tree[i]!.pid) ?? []));
+  return tree;
+}
+
+/**
+ * What a process is, for the report: Pagefind, esbuild, the `astro` command, a Node script by its
+ * file name (the site's card and link-check processes), else the program's name.
+ */
+export function processLabel(argv: string[]): string {
+  const program = basename(argv[0] ?? '');
+  if (/pagefind/.test(program)) return 'Pagefind';
+  if (program === 'time') return 'time';
+  if (/^node(js)?$/.test(program)) {
+    if (argv.some((arg) => /(^|\/)astro(\.m?js)?$/.test(arg))) return 'Astro';
+    const script = argv.slice(1).find((arg) => !arg.startsWith('-'));
+    return script ? basename(script) : 'node';
+  }
+  return program || '?';
+}
+
+export interface CpuByProcess {
+  /** Seconds of CPU of every process of the tree. */
+  totalS: number;
+  /** The same, by process label, largest first. */
+  byLabel: { label: string; s: number }[];
+}
+
+/**
+ * Samples the tree under `root` until stopped. Linux only: `available()` says whether /proc is
+ * there. Every `scanMs` all of /proc is read to find new processes of the tree; every `updateMs`
+ * only the ones found, so a process's last seconds are missed by at most `updateMs`.
+ */
+export class ProcessTreeCpu {
+  static available(): boolean {
+    try {
+      return parseStat(readFileSync('/proc/self/stat', 'utf8')) !== undefined;
+    } catch {
+      return false;
+    }
+  }
+
+  readonly #root: number;
+  /** Clock ticks per second (`getconf CLK_TCK`): 100 on every Linux that Node runs on. */
+  readonly #ticksPerSecond: number;
+  readonly #seen = new Map<number, { ticks: number; label: string }>();
+  readonly #timers: NodeJS.Timeout[];
+
+  constructor(root: number, { scanMs = 250, updateMs = 50, ticksPerSecond = 100 } = {}) {
+    this.#root = root;
+    this.#ticksPerSecond = ticksPerSecond;
+    this.scan();
+    this.#timers = [setInterval(() => this.scan(), scanMs), setInterval(() => this.update(), updateMs)];
+  }
+
+  /** Reads every process, and starts following the tree's new ones. */
+  scan(): void {
+    const stats: ProcStat[] = [];
+    for (const name of readdirSync('/proc')) {
+      if (!/^\d+$/.test(name)) continue;
+      const stat = readStat(Number(name));
+      if (stat) stats.push(stat);
+    }
+    for (const { pid, ticks } of processTree(stats, this.#root)) {
+      const known = this.#seen.get(pid);
+      if (known) known.ticks = Math.max(known.ticks, ticks);
+      else this.#seen.set(pid, { ticks, label: readLabel(pid) });
+    }
+  }
+
+  /** Reads the processes already followed. */
+  update(): void {
+    for (const [pid, known] of this.#seen) {
+      const stat = readStat(pid);
+      if (stat) known.ticks = Math.max(known.ticks, stat.ticks);
+    }
+  }
+
+  stop(): CpuByProcess {
+    for (const timer of this.#timers) clearInterval(timer);
+    const byLabel = new Map<string, number>();
+    let total = 0;
+    for (const { ticks, label } of this.#seen.values()) {
+      const s = ticks / this.#ticksPerSecond;
+      total += s;
+      byLabel.set(label, (byLabel.get(label) ?? 0) + s);
+    }
+    return { totalS: total, byLabel: [...byLabel].map(([label, s]) => ({ label, s })).sort((a, b) => b.s - a.s) };
+  }
+}
+
+function readStat(pid: number): ProcStat | undefined {
+  try {
+    return parseStat(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return undefined; // ended since it was listed
+  }
+}
+
+function readLabel(pid: number): string {
+  try {
+    return processLabel(readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean));
+  } catch {
+    return '?';
+  }
+}
