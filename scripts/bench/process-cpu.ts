@@ -49,9 +49,15 @@ export function processTree(stats: Iterable<ProcStat>, root: number): ProcStat[]
 
 /**
  * What a process is, for the report: Pagefind, esbuild, the `astro` command, a Node script by its
- * file name (the site's card and link-check processes), else the program's name.
+ * file name (the site's card and link-check processes), else the program's name. A process seen
+ * while `env` (the `#!/usr/bin/env node` of node_modules/.bin/astro) was starting its program is
+ * named by that program: the process keeps its number when `env` becomes it.
  */
 export function processLabel(argv: string[]): string {
+  if (basename(argv[0] ?? '') === 'env') {
+    const program = argv.slice(1).findIndex((arg) => !arg.startsWith('-') && !/^[A-Za-z_][A-Za-z0-9_]*=/.test(arg));
+    if (program >= 0) return processLabel(argv.slice(program + 1));
+  }
   const program = basename(argv[0] ?? '');
   if (/pagefind/.test(program)) return 'Pagefind';
   if (program === 'time') return 'time';

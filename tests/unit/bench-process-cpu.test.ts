@@ -30,6 +30,9 @@ describe('npm run bench: CPU time of every process of a build', () => {
     expect(processLabel(['/work/site/node_modules/pagefind-linux-x64/bin/pagefind_extended', '--service'])).toBe('Pagefind');
     expect(processLabel(['/usr/bin/node', '--max-old-space-size=3072', '/work/site/node_modules/.bin/astro', 'build'])).toBe('Astro');
     expect(processLabel(['node', '/work/site/node_modules/astro/bin/astro.mjs', 'build'])).toBe('Astro');
+    // node_modules/.bin/astro starts as `env`, which then becomes Node under the same number.
+    expect(processLabel(['/usr/bin/env', 'node', '/work/site/node_modules/.bin/astro', 'build'])).toBe('Astro');
+    expect(processLabel(['/usr/bin/env', '-i', 'NODE_ENV=production', 'node', '/work/site/scripts/x.ts'])).toBe('x.ts');
     expect(processLabel(['/work/site/node_modules/node/bin/node', '--max-old-space-size=3072', '/work/site/src/lib/og-predraw-child.ts'])).toBe('og-predraw-child.ts');
     expect(processLabel(['/usr/bin/time', '-f', '%e %M', 'astro'])).toBe('time');
     expect(processLabel(['/work/site/node_modules/@esbuild/linux-x64/bin/esbuild', '--service=0.25.0'])).toBe('esbuild');
