@@ -118,8 +118,12 @@ export default function writerChecks(options: WriterChecksOptions = {}): AstroIn
             linkCheck.ran = true;
             const posts = (content ??= run()).posts;
             const options = { dir: outDir, posts, templateSeverity: 'warning' as const, cacheDir: linkCacheDir };
-            // In a process of its own (src/lib/rules/links-apart.ts); here if that cannot run.
-            linked = await checkLinksApart(options).catch(() => checkLinks(options));
+            // In a process of its own (src/lib/rules/links-apart.ts); here if that cannot run, said
+            // once, since the check then costs this process its time and memory again.
+            linked = await checkLinksApart(options).catch((error: unknown) => {
+              process.stderr.write(`링크 검사를 따로 띄운 프로세스에서 하지 못해 빌드 프로세스에서 다시 합니다 (${error instanceof Error ? error.message : String(error)}).\n`);
+              return checkLinks(options);
+            });
             if (errorsIn(linked.problems).length) failBuild('✗ 글의 링크가 깨져 빌드를 멈췄습니다', linked.problems);
             printProblems('! 경고: 링크', linked.problems);
           },

@@ -238,6 +238,6 @@ describe('the link check in a process of its own (as the build runs it)', () => 
   });
 
   it('fails when it cannot check, rather than passing', async () => {
-    await expect(checkLinksApart({ dir: join(dist, 'missing'), posts: [], templateSeverity: 'error', siteUrl: SITE })).rejects.toThrow(/without a result/);
+    await expect(checkLinksApart({ dir: join(dist, 'missing'), posts: [], templateSeverity: 'error', siteUrl: SITE })).rejects.toThrow(/링크 검사 프로세스가 결과 없이 끝났습니다 \(종료 코드 1\)/);
   });
 });

@@ -24,7 +24,7 @@ export function checkLinksApart(options: LinkCheckOptions): Promise<LinkCheckRes
     child.once('error', reject);
     child.once('exit', (code, signal) => {
       if (result) resolve(result);
-      else reject(new Error(`link check process ended without a result (${signal ?? `exit code ${code}`})`));
+      else reject(new Error(`링크 검사 프로세스가 결과 없이 끝났습니다 (${signal ?? `종료 코드 ${code}`})`));
     });
     // The link check reads a post's source and state, not its body walk (./mdx.ts), which is large.
     child.send({ ...options, posts: options.posts.map(({ body: _body, ...post }) => post) });
