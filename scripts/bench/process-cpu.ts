@@ -113,8 +113,14 @@ export class ProcessTreeCpu {
     }
     for (const { pid, ticks } of processTree(stats, this.#root)) {
       const known = this.#seen.get(pid);
-      if (known) known.ticks = Math.max(known.ticks, ticks);
-      else this.#seen.set(pid, { ticks, label: readLabel(pid) });
+      // Named again at every scan: a process caught between fork and exec still shows its
+      // parent's command line (Astro's, for the link check's process), and `env` becomes Node.
+      const label = readLabel(pid);
+      if (!known) this.#seen.set(pid, { ticks, label });
+      else {
+        known.ticks = Math.max(known.ticks, ticks);
+        if (label !== '?') known.label = label;
+      }
     }
   }
 

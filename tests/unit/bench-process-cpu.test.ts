@@ -59,4 +59,22 @@ describe('npm run bench: CPU time of every process of a build', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  // A process is first seen as what it was before exec: a forked child shows its parent's command
+  // line until it execs, and node_modules/.bin/astro is `env` before it is Node.
+  it.runIf(existsSync('/proc/self/stat'))('names a process by what it became, not by what it was first seen as', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bench-cpu-'));
+    try {
+      const script = join(dir, 'became.mjs');
+      writeFileSync(script, 'const end = Date.now() + 300; while (Date.now() < end);\n');
+      const shell = spawn('sh', ['-c', `sleep 0.2; exec "${process.execPath}" "${script}"`], { stdio: 'ignore' });
+      const cpu = new ProcessTreeCpu(shell.pid!, { scanMs: 20, updateMs: 10 });
+      await new Promise((resolve) => shell.on('close', resolve));
+      const labels = cpu.stop().byLabel.map((c) => c.label);
+      expect(labels).toContain('became.mjs');
+      expect(labels).not.toContain('sh');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
