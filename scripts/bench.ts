@@ -213,7 +213,7 @@ async function main(): Promise<void> {
   console.log('');
   for (const c of checks) console.log(`${c.ok ? '✓' : '✗'} ${c.what}: ${c.figure}`);
   const floors = cpuFloors(posts, cold, warm, bare, availableParallelism());
-  if (floors.length) console.log(`\nCPU 시간으로 본 하한 (CPU는 빌드의 모든 프로세스가 쓴 사용자+시스템 시간):\n${floors.map((f) => `  ${f.text}`).join('\n')}`);
+  if (floors.length) console.log(`\n일의 양과 순서로 본 하한 (CPU는 빌드의 모든 프로세스가 쓴 사용자+시스템 시간):\n${floors.map((f) => `  ${f.text}`).join('\n')}`);
 
   const summary = (r: BuildRun) => ({ wallS: r.wallS, cpuS: r.cpuS, cpuByProcess: r.cpuByProcess, peakRssMiB: r.rssMiB, pages: r.pages, msPerPost: (r.wallS * 1000) / posts, phases: r.phases });
   const result = {
@@ -232,7 +232,7 @@ async function main(): Promise<void> {
     ratio: { oursColdToBare: toBare(cold), oursWarmToBareCold: toBare(warm), oursUnchangedToBareCold: toBare(unchanged), oursColdToStarter: cold.wallS / starter.wallS },
     targets: targetsFor(posts),
     met: Object.fromEntries(checks.map((c) => [c.id, c.ok])),
-    cpuFloor: Object.fromEntries(floors.map((f) => [f.id, { floorS: f.floorS, floorRatio: f.floorRatio, cpuToShedS: f.cpuToShedS }])),
+    cpuFloor: Object.fromEntries(floors.map(({ id, text: _text, ...floor }) => [id, floor])),
   };
   writeFileSync(join(benchDir, 'result.json'), `${JSON.stringify(result, null, 2)}\n`);
   console.log(`\n결과: ${relative(root, join(benchDir, 'result.json'))}, 빌드 로그: ${relative(root, benchDir)}/*.log`);

@@ -40,6 +40,8 @@ export interface BuildRun {
   cpuS: number | null;
   /** The same by process (Astro, Pagefind, the card and link-check processes), largest first. */
   cpuByProcess: CpuByProcess['byLabel'];
+  /** Every process as sampled, with its start and its main thread's CPU over time. */
+  cpuProcesses: CpuByProcess['processes'];
   pages: number;
   phases: Phases;
   /** Full log, colours stripped. */
@@ -166,5 +168,5 @@ export async function measureBuild(spec: BuildSpec): Promise<BuildRun> {
   const output = stripAnsi(readFileSync(spec.logFile, 'utf8')) + spawnError;
   const rssMiB = spec.gnuTime && existsSync(spec.timeFile) ? parseGnuTime(readFileSync(spec.timeFile, 'utf8')) : null;
   const cpuS = cpuUsed ? cpuUsed.totalS : null;
-  return { label: spec.label, ok: code === 0, wallS, rssMiB, cpuS, cpuByProcess: cpuUsed?.byLabel ?? [], pages: countPages(spec.outDir), phases: parsePhases(output), output };
+  return { label: spec.label, ok: code === 0, wallS, rssMiB, cpuS, cpuByProcess: cpuUsed?.byLabel ?? [], cpuProcesses: cpuUsed?.processes ?? [], pages: countPages(spec.outDir), phases: parsePhases(output), output };
 }

@@ -69,11 +69,33 @@ export function processLabel(argv: string[]): string {
   return program || '?';
 }
 
+/** One process of a build, as sampled. */
+export interface ProcessCpu {
+  label: string;
+  /** CPU seconds of the whole process, every thread. */
+  s: number;
+  /** Seconds after sampling began of the last look that did not find it yet: it started later. */
+  startedAfterS: number;
+  /**
+   * Its main thread's CPU seconds as it grew: [seconds after sampling began, CPU so far]. For Node
+   * that is the JavaScript thread, which runs one thing at a time.
+   */
+  mainThread: [number, number][];
+}
+
 export interface CpuByProcess {
   /** Seconds of CPU of every process of the tree. */
   totalS: number;
   /** The same, by process label, largest first. */
   byLabel: { label: string; s: number }[];
+  processes: ProcessCpu[];
+}
+
+interface Followed {
+  ticks: number;
+  label: string;
+  startedAfterS: number;
+  mainThread: [number, number][];
 }
 
 /**
@@ -93,8 +115,11 @@ export class ProcessTreeCpu {
   readonly #root: number;
   /** Clock ticks per second (`getconf CLK_TCK`): 100 on every Linux that Node runs on. */
   readonly #ticksPerSecond: number;
-  readonly #seen = new Map<number, { ticks: number; label: string }>();
+  readonly #seen = new Map<number, Followed>();
   readonly #timers: NodeJS.Timeout[];
+  readonly #began = performance.now();
+  /** When the last scan ran, in seconds after sampling began. */
+  #lastScanS = 0;
 
   constructor(root: number, { scanMs = 250, updateMs = 50, ticksPerSecond = 100 } = {}) {
     this.#root = root;
@@ -103,8 +128,13 @@ export class ProcessTreeCpu {
     this.#timers = [setInterval(() => this.scan(), scanMs), setInterval(() => this.update(), updateMs)];
   }
 
+  #now(): number {
+    return (performance.now() - this.#began) / 1000;
+  }
+
   /** Reads every process, and starts following the tree's new ones. */
   scan(): void {
+    const now = this.#now();
     const stats: ProcStat[] = [];
     for (const name of readdirSync('/proc')) {
       if (!/^\d+$/.test(name)) continue;
@@ -116,38 +146,84 @@ export class ProcessTreeCpu {
       // Named again at every scan: a process caught between fork and exec still shows its
       // parent's command line (Astro's, for the link check's process), and `env` becomes Node.
       const label = readLabel(pid);
-      if (!known) this.#seen.set(pid, { ticks, label });
-      else {
+      if (!known) {
+        const followed: Followed = { ticks, label, startedAfterS: this.#lastScanS, mainThread: [] };
+        this.#seen.set(pid, followed);
+        this.#readMainThread(pid, followed, now);
+      } else {
         known.ticks = Math.max(known.ticks, ticks);
         if (label !== '?') known.label = label;
       }
     }
+    this.#lastScanS = now;
   }
 
   /** Reads the processes already followed. */
   update(): void {
+    const now = this.#now();
     for (const [pid, known] of this.#seen) {
       const stat = readStat(pid);
       if (stat) known.ticks = Math.max(known.ticks, stat.ticks);
+      this.#readMainThread(pid, known, now);
     }
+  }
+
+  #readMainThread(pid: number, followed: Followed, now: number): void {
+    const stat = readStat(pid, `/proc/${pid}/task/${pid}/stat`);
+    if (!stat) return;
+    const s = stat.ticks / this.#ticksPerSecond;
+    const last = followed.mainThread.at(-1);
+    if (!last || s > last[1]) followed.mainThread.push([now, s]);
   }
 
   stop(): CpuByProcess {
     for (const timer of this.#timers) clearInterval(timer);
+    const processes = [...this.#seen.values()].map(({ ticks, label, startedAfterS, mainThread }) => ({ label, s: ticks / this.#ticksPerSecond, startedAfterS, mainThread }));
     const byLabel = new Map<string, number>();
-    let total = 0;
-    for (const { ticks, label } of this.#seen.values()) {
-      const s = ticks / this.#ticksPerSecond;
-      total += s;
-      byLabel.set(label, (byLabel.get(label) ?? 0) + s);
-    }
-    return { totalS: total, byLabel: [...byLabel].map(([label, s]) => ({ label, s })).sort((a, b) => b.s - a.s) };
+    for (const { label, s } of processes) byLabel.set(label, (byLabel.get(label) ?? 0) + s);
+    return {
+      totalS: processes.reduce((sum, p) => sum + p.s, 0),
+      byLabel: [...byLabel].map(([label, s]) => ({ label, s })).sort((a, b) => b.s - a.s),
+      processes,
+    };
   }
 }
 
-function readStat(pid: number): ProcStat | undefined {
+/** A main thread's CPU seconds as last read at or before `atS` (0 before the first reading). */
+export function mainThreadBy(mainThread: readonly [number, number][], atS: number): number {
+  let s = 0;
+  for (const [t, cpu] of mainThread) {
+    if (t > atS) break;
+    s = cpu;
+  }
+  return s;
+}
+
+/**
+ * The least wall time the order of a build's work allows, whatever the number of cores: Astro's
+ * JavaScript thread does one thing at a time, and Pagefind's process starts only once every page
+ * is written. So a build takes at least what that thread did before Pagefind's process started,
+ * then Pagefind's CPU spread over the cores. A build without Pagefind takes at least what the
+ * thread did in all. Both figures are as sampled, so never more than what was done: the floor
+ * never overstates. Undefined when no Astro process was seen.
+ */
+export function orderFloor(processes: readonly ProcessCpu[], cores: number): { floorS: number; astroThreadS: number; indexS: number } | undefined {
+  const astro = processes.filter((p) => p.label === 'Astro').sort((a, b) => b.s - a.s)[0];
+  if (!astro) return undefined;
+  const pagefind = processes.filter((p) => p.label === 'Pagefind');
+  if (pagefind.length === 0) {
+    const astroThreadS = astro.mainThread.at(-1)?.[1] ?? 0;
+    return { floorS: astroThreadS, astroThreadS, indexS: 0 };
+  }
+  const started = Math.min(...pagefind.map((p) => p.startedAfterS));
+  const astroThreadS = mainThreadBy(astro.mainThread, started);
+  const indexS = pagefind.reduce((sum, p) => sum + p.s, 0) / cores;
+  return { floorS: astroThreadS + indexS, astroThreadS, indexS };
+}
+
+function readStat(pid: number, path = `/proc/${pid}/stat`): ProcStat | undefined {
   try {
-    return parseStat(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+    return parseStat(readFileSync(path, 'utf8'));
   } catch {
     return undefined; // ended since it was listed
   }

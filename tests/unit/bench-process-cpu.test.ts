@@ -55,6 +55,11 @@ describe('npm run bench: CPU time of every process of a build', () => {
       expect(child?.s).toBeGreaterThan(0.05);
       expect(child?.s).toBeLessThan(0.9);
       expect(used.totalS).toBeGreaterThanOrEqual(child!.s);
+      // Its start is placed after a look that did not see it, and its main thread's CPU is followed.
+      const followed = used.processes.find((p) => p.label === 'busy-child.mjs')!;
+      expect(followed.startedAfterS).toBeGreaterThanOrEqual(0);
+      expect(followed.mainThread.at(-1)![1]).toBeGreaterThan(0);
+      expect(followed.mainThread.at(-1)![1]).toBeLessThanOrEqual(followed.s);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseGnuTime, parsePhases, type BuildRun } from '../../scripts/bench/measure';
+import { mainThreadBy, orderFloor, type ProcessCpu } from '../../scripts/bench/process-cpu';
 import { breakdown, checkTargets, cpuFloors, displayWidth, table, targetsFor } from '../../scripts/bench/report';
 
-const run = (label: string, wallS: number, rssMiB: number | null = 1200, cpuS: number | null = null): BuildRun => ({ label, ok: true, wallS, rssMiB, cpuS, cpuByProcess: [], pages: 10, phases: { routes: [] }, output: '' });
+const run = (label: string, wallS: number, rssMiB: number | null = 1200, cpuS: number | null = null): BuildRun => ({ label, ok: true, wallS, rssMiB, cpuS, cpuByProcess: [], cpuProcesses: [], pages: 10, phases: { routes: [] }, output: '' });
 
 describe('npm run bench: the targets it judges', () => {
   it('holds 1,000 posts to 1.25× the bare build and 1.5 GB, and 10,000 to 1.5× and 4 GB', () => {
@@ -46,15 +47,42 @@ describe('npm run bench: what the CPU time allows', () => {
     const bare = run('기본 Astro, 콜드', 10, 1200, 16);
     // 60 s of CPU on 2 cores: never under 30 s, 3× the bare build; 1.25× allows 25 s of CPU.
     const [cold, warm] = cpuFloors(1000, run('콜드', 36, 1400, 60), run('웜', 12, 1200, 19), bare, 2);
-    expect(cold).toMatchObject({ id: 'coldToBare', floorS: 30, floorRatio: 3, cpuToShedS: 35 });
+    expect(cold).toMatchObject({ id: 'coldToBare', coresFloorS: 30, floorS: 30, floorRatio: 3, toShedS: 35 });
     expect(cold!.text).toBe('콜드 빌드: CPU 60.0 s ÷ 코어 2개 = 30.0 s (기본의 3.00×). 코어를 쉬지 않고 써도 이보다 빠를 수 없어, 목표 1.25×에 닿으려면 CPU 작업을 35.0 s 줄여야 합니다.');
     // 19 s of CPU fits in 1.0× of 10 s on 2 cores: what is over the target is waiting, not work.
-    expect(warm).toMatchObject({ id: 'warmToBareCold', floorS: 9.5, cpuToShedS: 0 });
+    expect(warm).toMatchObject({ id: 'warmToBareCold', floorS: 9.5, toShedS: 0 });
     expect(warm!.text).toContain('작업량으로는 목표 1× 안이며');
     // More cores lower the floor; at 10,000 posts the cold target is 1.5×.
     expect(cpuFloors(10_000, run('콜드', 36, 1400, 60), run('웜', 12), bare, 4)).toEqual([
-      expect.objectContaining({ id: 'coldToBare', floorS: 15, cpuToShedS: 0 }),
+      expect.objectContaining({ id: 'coldToBare', floorS: 15, toShedS: 0 }),
     ]);
+  });
+});
+
+describe('npm run bench: what the order of the work allows', () => {
+  // Astro's JavaScript thread did 12 s before Pagefind's process started after the 14 s look, and
+  // 0.5 s more while it wrote; Pagefind used 6 s of CPU.
+  const astro: ProcessCpu = { label: 'Astro', s: 20, startedAfterS: 0, mainThread: [[1, 0.8], [10, 9], [14, 12], [16, 12.5]] };
+  const pagefind: ProcessCpu = { label: 'Pagefind', s: 6, startedAfterS: 14, mainThread: [[15, 2]] };
+
+  it("adds Pagefind's CPU over the cores to what Astro's thread did before it started", () => {
+    expect(mainThreadBy(astro.mainThread, 14)).toBe(12);
+    expect(mainThreadBy(astro.mainThread, 0.5)).toBe(0);
+    expect(orderFloor([astro, pagefind], 2)).toEqual({ floorS: 15, astroThreadS: 12, indexS: 3 });
+    // Without Pagefind (nothing changed), all the thread did; without Astro, nothing to say.
+    expect(orderFloor([astro], 2)).toEqual({ floorS: 12.5, astroThreadS: 12.5, indexS: 0 });
+    expect(orderFloor([pagefind], 2)).toBeUndefined();
+  });
+
+  it('judges by the higher floor and says which work would have to go', () => {
+    const bare = run('기본 Astro, 콜드', 13, 1200, 16);
+    // 26 s of CPU fits in 13 s on 2 cores, but the order does not: 12 s, then 3 s of index.
+    const warm = { ...run('웜', 19, 1200, 26), cpuProcesses: [astro, pagefind] };
+    const [, floor] = cpuFloors(1000, run('콜드', 36, 1400, 60), warm, bare, 2);
+    expect(floor).toMatchObject({ id: 'warmToBareCold', coresFloorS: 13, orderFloorS: 15, floorS: 15, toShedS: 2 });
+    expect(floor!.text).toBe(
+      '웜 빌드: Astro의 자바스크립트 스레드가 검색 색인 전까지 12.0 s를 차례로 일하고, 그 뒤 Pagefind가 CPU를 코어 2개에 나눠도 3.0 s = 15.0 s (기본의 1.15×). 이 순서로는 이보다 빠를 수 없어, 목표 1×에 닿으려면 그 스레드나 색인의 일을 2.0 s 줄여야 합니다.',
+    );
   });
 });
 
