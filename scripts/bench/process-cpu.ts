@@ -47,6 +47,10 @@ export function processTree(stats: Iterable<ProcStat>, root: number): ProcStat[]
   return tree;
 }
 
+/** The labels the floors look for: the build's own process and the search index's. */
+const ASTRO = 'Astro';
+const PAGEFIND = 'Pagefind';
+
 /**
  * What a process is, for the report: Pagefind, esbuild, the `astro` command, a Node script by its
  * file name (the site's card and link-check processes), else the program's name. A process seen
@@ -59,10 +63,10 @@ export function processLabel(argv: string[]): string {
     if (program >= 0) return processLabel(argv.slice(program + 1));
   }
   const program = basename(argv[0] ?? '');
-  if (/pagefind/.test(program)) return 'Pagefind';
+  if (/pagefind/.test(program)) return PAGEFIND;
   if (program === 'time') return 'time';
   if (/^node(js)?$/.test(program)) {
-    if (argv.some((arg) => /(^|\/)astro(\.m?js)?$/.test(arg))) return 'Astro';
+    if (argv.some((arg) => /(^|\/)astro(\.m?js)?$/.test(arg))) return ASTRO;
     const script = argv.slice(1).find((arg) => !arg.startsWith('-'));
     return script ? basename(script) : 'node';
   }
@@ -208,9 +212,9 @@ export function mainThreadBy(mainThread: readonly [number, number][], atS: numbe
  * never overstates. Undefined when no Astro process was seen.
  */
 export function orderFloor(processes: readonly ProcessCpu[], cores: number): { floorS: number; astroThreadS: number; indexS: number } | undefined {
-  const astro = processes.filter((p) => p.label === 'Astro').sort((a, b) => b.s - a.s)[0];
+  const astro = processes.filter((p) => p.label === ASTRO).sort((a, b) => b.s - a.s)[0];
   if (!astro) return undefined;
-  const pagefind = processes.filter((p) => p.label === 'Pagefind');
+  const pagefind = processes.filter((p) => p.label === PAGEFIND);
   if (pagefind.length === 0) {
     const astroThreadS = astro.mainThread.at(-1)?.[1] ?? 0;
     return { floorS: astroThreadS, astroThreadS, indexS: 0 };

@@ -38,7 +38,6 @@ export function removeStaleStaging(target: string): string[] {
   return removed;
 }
 
-
 /** Puts `staging` in place of `target`. The old target is deleted only once the new one is in place. */
 export function swapInto(staging: string, target: string): void {
   const old = join(dirname(target), `.${basename(target)}-old-${process.pid}`);
